@@ -1,0 +1,5 @@
+package org.vnpress.cli;
+
+public class Main {
+  public static void main(String[] args) {}
+}

@@ -1,0 +1,136 @@
+package org.vnpress.extract;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads publication dates from the date lines that news pages print, in every format seen in the
+ * seeds: {@code Ngày đăng : 11:27, 19/10/2022}, {@code Hiền Thu| 30/12/2022 12:26}, {@code Thứ 3,
+ * 26/07/2022 | 17:11}, and the {@code date 2022-10} marker.
+ */
+public final class DateParser {
+
+  /** {@code 19/10/2022}, {@code 19-10-2022}, {@code 19.10.2022}. */
+  private static final Pattern DMY =
+      Pattern.compile("(?<![\\d/.-])(\\d{1,2})[/.-](\\d{1,2})[/.-]((?:19|20)\\d{2})(?![\\d/.-]*\\d)");
+
+  /** {@code 2022-10-19}. */
+  private static final Pattern ISO_DAY =
+      Pattern.compile("(?<![\\d/-])((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?![\\d/-])");
+
+  /** {@code ngày 12 tháng 01 năm 2026}. */
+  private static final Pattern WORDS =
+      Pattern.compile(
+          "ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+((?:19|20)\\d{2})",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** The {@code date 2022-10} marker some scrapes put before the text. */
+  private static final Pattern MARKER =
+      Pattern.compile("^\\s*date\\s+((?:19|20)\\d{2})(?:-(\\d{1,2}))?(?:-(\\d{1,2}))?(?=\\s|$)");
+
+  /** A line that is a date line: short, and made of a date plus time, weekday or byline. */
+  private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
+
+  private static final Pattern WEEKDAY =
+      Pattern.compile(
+          "^(thứ\\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)\\b",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private DateParser() {}
+
+  /** The marker at the very start of a text ({@code " date 2022-10 Tại hội nghị…"}). */
+  public static Optional<Marker> marker(String text) {
+    Matcher m = MARKER.matcher(text);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    int year = Integer.parseInt(m.group(1));
+    PubDate date;
+    try {
+      if (m.group(2) == null) {
+        date = PubDate.ofYear(year);
+      } else if (m.group(3) == null) {
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12) {
+          return Optional.empty();
+        }
+        date = PubDate.ofMonth(year, month);
+      } else {
+        date = PubDate.of(LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+      }
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new Marker(date, m.end()));
+  }
+
+  /** A date marker and where the text after it starts. */
+  public record Marker(PubDate date, int end) {}
+
+  /**
+   * The date of a line if the whole line is a date line (a date with a time, weekday, byline or
+   * {@code Ngày đăng} label, and little else); empty for sentences that merely mention a date.
+   */
+  public static Optional<PubDate> dateLine(String line) {
+    String t = line.strip();
+    if (t.isEmpty() || t.length() > 120) {
+      return Optional.empty();
+    }
+    Optional<PubDate> date = firstDate(t);
+    if (date.isEmpty()) {
+      return date;
+    }
+    String lower = t.toLowerCase(java.util.Locale.ROOT);
+    boolean labelled =
+        TIME.matcher(t).find()
+            || WEEKDAY.matcher(lower).find()
+            || lower.contains("ngày đăng")
+            || lower.contains("cập nhật")
+            || t.contains("|");
+    // a bare date alone on its line is a date line too
+    boolean bare = t.replaceAll("[\\d/.:,\\-\\s]", "").isEmpty();
+    return labelled || bare ? date : Optional.empty();
+  }
+
+  /** The first full date in a piece of text, in any supported format. */
+  public static Optional<PubDate> firstDate(String t) {
+    Optional<PubDate> best = Optional.empty();
+    int bestAt = Integer.MAX_VALUE;
+    Matcher m = DMY.matcher(t);
+    if (m.find()) {
+      Optional<PubDate> d = day(m.group(3), m.group(2), m.group(1));
+      if (d.isPresent()) {
+        best = d;
+        bestAt = m.start();
+      }
+    }
+    m = ISO_DAY.matcher(t);
+    if (m.find() && m.start() < bestAt) {
+      Optional<PubDate> d = day(m.group(1), m.group(2), m.group(3));
+      if (d.isPresent()) {
+        best = d;
+        bestAt = m.start();
+      }
+    }
+    m = WORDS.matcher(t);
+    if (m.find() && m.start() < bestAt) {
+      Optional<PubDate> d = day(m.group(3), m.group(2), m.group(1));
+      if (d.isPresent()) {
+        best = d;
+      }
+    }
+    return best;
+  }
+
+  private static Optional<PubDate> day(String y, String mo, String d) {
+    try {
+      return Optional.of(
+          PubDate.of(LocalDate.of(Integer.parseInt(y), Integer.parseInt(mo), Integer.parseInt(d))));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+}

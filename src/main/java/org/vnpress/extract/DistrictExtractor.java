@@ -1,0 +1,14 @@
+package org.vnpress.extract;
+
+import java.util.List;
+
+/** Finds the districts a release is about. First version: none; the extraction issue fills it. */
+public class DistrictExtractor {
+  public static DistrictExtractor standard() {
+    return new DistrictExtractor();
+  }
+
+  public List<District> extract(String text, PubDate date) {
+    return List.of();
+  }
+}

@@ -1,0 +1,270 @@
+package org.vnpress.extract;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a raw press release (text copied from a news page) or an input record into a {@link
+ * PressRelease}: title, date line, byline, source link, page furniture, glued sentences, and the
+ * metadata found in the text.
+ */
+public final class Extractor {
+
+  /** A sentence end glued to the next sentence: {@code phát sinh.Hệ thống}. */
+  private static final Pattern GLUED =
+      Pattern.compile("(?<=[\\p{Ll}]{2}|[)”\"])([.!?])(?=\\p{Lu}\\p{Ll})");
+
+  /** A title glued to the first sentence: {@code …đề raTại Hội nghị}. */
+  private static final Pattern GLUED_TITLE =
+      Pattern.compile("(?<=(?:^|\\s)\\p{Ll}{2,10})(?=\\p{Lu}\\p{Ll}+[\\s,])");
+
+  /** Whole lines that are page furniture, not article text. */
+  private static final Pattern FURNITURE =
+      Pattern.compile(
+          "^(\\(\\d+\\)\\s*bình luận|bình luận|nổi bật|đừng bỏ lỡ|tin liên quan|xem thêm|chia sẻ"
+              + "|tin mới|tin khác|đọc thêm|bài viết liên quan|in bài|gửi bài|theo dõi|quảng cáo"
+              + "|u\\d{1,2}|\\d{1,2})\\s*:?$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Lines from which everything to the end is furniture. */
+  private static final Pattern FURNITURE_TAIL =
+      Pattern.compile(
+          "^(\\(\\d+\\)\\s*bình luận|đừng bỏ lỡ|tin liên quan|bài viết liên quan)\\s*:?$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static final Pattern SOURCE_LINK =
+      Pattern.compile("^(?:link nguồn|nguồn)\\s*:\\s*(https?://\\S+)\\s*$", Pattern.CASE_INSENSITIVE);
+
+  /** A byline: two to four capitalised words, nothing else. */
+  private static final Pattern BYLINE =
+      Pattern.compile("^\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){1,3}$");
+
+  private final DistrictExtractor districts;
+  private final DocumentNumberExtractor documents;
+  private final PeriodExtractor periods;
+
+  public Extractor(
+      DistrictExtractor districts, DocumentNumberExtractor documents, PeriodExtractor periods) {
+    this.districts = districts;
+    this.documents = documents;
+    this.periods = periods;
+  }
+
+  /** An extractor with the bundled gazetteer and rules. */
+  public static Extractor standard() {
+    return new Extractor(
+        DistrictExtractor.standard(), new DocumentNumberExtractor(), new PeriodExtractor());
+  }
+
+  /** Extracts a raw {@code .txt} press release. */
+  public PressRelease fromText(String id, String raw) {
+    return build(id, parse(clean(raw), null), null);
+  }
+
+  /** Extracts an input record; the fields it gives win over extracted ones. */
+  public PressRelease fromRecord(InputRecord r) {
+    String body = clean(r.body());
+    String givenTitle = blankToNull(r.title());
+    Parsed p = parse(body, givenTitle);
+    String id = blankToNull(r.id());
+    if (id == null) {
+      id = "r_" + hash(r.url() != null && !r.url().isBlank() ? r.url() : body);
+    }
+    return build(id, p, r);
+  }
+
+  private PressRelease build(String id, Parsed p, InputRecord r) {
+    String title = p.title;
+    PubDate date = p.date;
+    String url = p.url;
+    String source = p.source;
+    String author = p.author;
+    List<String> notes = new ArrayList<>(p.notes);
+    if (r != null) {
+      if (blankToNull(r.title()) != null) {
+        title = clean(r.title()).strip();
+      }
+      if (blankToNull(r.date()) != null) {
+        date = PubDate.parseIso(r.date());
+      }
+      url = r.url() != null && !r.url().isBlank() ? r.url().strip() : url;
+      source = r.source() != null && !r.source().isBlank() ? r.source().strip() : source;
+    }
+    String body = p.body;
+    String all = (title == null ? "" : title + "\n") + body;
+    return new PressRelease(
+        id,
+        title,
+        title != null ? title : displayTitle(body),
+        body,
+        date,
+        author,
+        url,
+        source,
+        districts.extract(all, date),
+        documents.extract(all),
+        periods.extract(all, date),
+        notes);
+  }
+
+  /** NFC, one kind of line break, no BOM, no-break spaces as spaces, no control characters. */
+  static String clean(String raw) {
+    String s = raw;
+    if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
+      s = s.substring(1);
+    }
+    s = s.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
+    s = s.replaceAll("[\\p{Cc}&&[^\\n\\t]]", "");
+    return Normalizer.isNormalized(s, Normalizer.Form.NFC)
+        ? s
+        : Normalizer.normalize(s, Normalizer.Form.NFC);
+  }
+
+  private static final class Parsed {
+    String title;
+    PubDate date = PubDate.NONE;
+    String author;
+    String url;
+    String source;
+    String body = "";
+    final List<String> notes = new ArrayList<>();
+  }
+
+  private static Parsed parse(String text, String givenTitle) {
+    Parsed p = new Parsed();
+    Optional<DateParser.Marker> marker = DateParser.marker(text);
+    boolean titleKnown = givenTitle != null;
+    if (marker.isPresent()) {
+      // a scraped text that starts with its date marker has no title line
+      p.date = marker.get().date();
+      text = text.substring(marker.get().end());
+      titleKnown = true;
+    }
+    List<String> lines = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      String t = line.strip();
+      if (t.endsWith("|")) {
+        t = t.substring(0, t.length() - 1).strip();
+      }
+      if (!t.isEmpty()) {
+        lines.add(t);
+      }
+    }
+    if (!titleKnown && !lines.isEmpty()) {
+      String first = lines.remove(0);
+      Matcher g = GLUED_TITLE.matcher(first);
+      if (first.length() > 40 && g.find() && g.start() >= 20) {
+        p.title = first.substring(0, g.start()).strip();
+        lines.add(0, first.substring(g.start()).strip());
+      } else {
+        p.title = first;
+      }
+    } else if (givenTitle != null) {
+      p.title = givenTitle;
+      if (!lines.isEmpty() && sameText(lines.get(0), givenTitle)) {
+        lines.remove(0);
+      }
+    }
+    // the date line sits right under the title
+    for (int i = 0; i < Math.min(3, lines.size()); i++) {
+      Optional<PubDate> d = DateParser.dateLine(lines.get(i));
+      if (d.isPresent()) {
+        if (!p.date.isKnown()) {
+          p.date = d.get();
+        }
+        readByline(lines.get(i), p);
+        lines.remove(i);
+        break;
+      }
+    }
+    // page furniture and source link at the end
+    List<String> body = new ArrayList<>();
+    for (String line : lines) {
+      if (FURNITURE_TAIL.matcher(line).matches()) {
+        break;
+      }
+      Matcher link = SOURCE_LINK.matcher(line);
+      if (link.matches()) {
+        p.url = link.group(1);
+        continue;
+      }
+      if (FURNITURE.matcher(line).matches() || (p.title != null && sameText(line, p.title))) {
+        continue;
+      }
+      body.add(line);
+    }
+    if (!body.isEmpty() && p.author == null) {
+      String last = body.get(body.size() - 1);
+      if (BYLINE.matcher(last).matches() && body.size() > 1) {
+        p.author = last;
+        body.remove(body.size() - 1);
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String line : body) {
+      if (sb.length() > 0) {
+        sb.append("\n\n");
+      }
+      sb.append(GLUED.matcher(line).replaceAll("$1 "));
+    }
+    p.body = sb.toString();
+    return p;
+  }
+
+  /** Source and author from a date line: {@code Hà Nội 360 - Ngày đăng : …}, {@code Hiền Thu| …}. */
+  private static void readByline(String line, Parsed p) {
+    int label = line.toLowerCase(Locale.ROOT).indexOf("ngày đăng");
+    if (label > 0) {
+      String src = line.substring(0, label).replaceAll("[\\s\\-–|:]+$", "").strip();
+      if (!src.isEmpty()) {
+        p.source = src;
+      }
+      return;
+    }
+    int bar = line.indexOf('|');
+    if (bar > 0) {
+      String who = line.substring(0, bar).strip();
+      if (BYLINE.matcher(who).matches()) {
+        p.author = who;
+      }
+    }
+  }
+
+  private static boolean sameText(String a, String b) {
+    return a.strip().equalsIgnoreCase(b.strip());
+  }
+
+  /** A title to show when the source has none: the first sentence, cut at a word. */
+  static String displayTitle(String body) {
+    String first = body.split("\n", 2)[0];
+    int end = first.indexOf(". ");
+    String s = end > 0 ? first.substring(0, end) : first;
+    if (s.length() > 120) {
+      int cut = s.lastIndexOf(' ', 117);
+      s = s.substring(0, cut > 40 ? cut : 117) + "…";
+    }
+    return s.isEmpty() ? "(không có tiêu đề)" : s;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  static String hash(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

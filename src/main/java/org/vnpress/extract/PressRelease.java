@@ -1,0 +1,47 @@
+package org.vnpress.extract;
+
+import java.util.List;
+
+/**
+ * One press release as vnpress stores it: what the source gave, plus what extraction found.
+ *
+ * @param id stable id (file stem, given id, or a hash of url or content)
+ * @param title the title as published, or null when the source has none
+ * @param displayTitle the title to show: {@code title}, else one derived from the first sentence
+ * @param body the article text: title, date line and page furniture removed, spelling untouched
+ * @param date publication date as far as the text tells, never invented
+ * @param author byline, or null
+ * @param url source link, or null
+ * @param source publisher or site, or null
+ * @param districts districts the release is about, {@code Province/District}
+ * @param documents Party and state document numbers cited
+ * @param periods reporting periods the text is about ({@code 2022-Q4}, {@code 2022-H1}, …)
+ * @param notes how extraction treated the input (e.g. legacy encoding converted)
+ */
+public record PressRelease(
+    String id,
+    String title,
+    String displayTitle,
+    String body,
+    PubDate date,
+    String author,
+    String url,
+    String source,
+    List<District> districts,
+    List<DocumentRef> documents,
+    List<String> periods,
+    List<String> notes) {
+
+  public PressRelease {
+    date = date == null ? PubDate.NONE : date;
+    districts = districts == null ? List.of() : List.copyOf(districts);
+    documents = documents == null ? List.of() : List.copyOf(documents);
+    periods = periods == null ? List.of() : List.copyOf(periods);
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** The quarter facet value ({@code 2022-Q4}) of the publication date, or null. */
+  public String quarter() {
+    return date.quarter();
+  }
+}
