@@ -11,4 +11,9 @@ public class DistrictExtractor {
   public List<District> extract(String text, PubDate date) {
     return List.of();
   }
+
+  /** Wards and communes named in the text ({@code Hà Nội/Phường Hoàn Kiếm}). */
+  public List<District> places(String text, PubDate date) {
+    return List.of();
+  }
 }

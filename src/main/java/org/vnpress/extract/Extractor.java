@@ -111,6 +111,7 @@ public final class Extractor {
         url,
         source,
         districts.extract(all, date),
+        districts.places(all, date),
         documents.extract(all),
         periods.extract(all, date),
         notes);

@@ -14,6 +14,7 @@ import java.util.List;
  * @param url source link, or null
  * @param source publisher or site, or null
  * @param districts districts the release is about, {@code Province/District}
+ * @param places wards and communes named, {@code Province/Unit}; after 2025-07-01 the new units
  * @param documents Party and state document numbers cited
  * @param periods reporting periods the text is about ({@code 2022-Q4}, {@code 2022-H1}, …)
  * @param notes how extraction treated the input (e.g. legacy encoding converted)
@@ -28,6 +29,7 @@ public record PressRelease(
     String url,
     String source,
     List<District> districts,
+    List<District> places,
     List<DocumentRef> documents,
     List<String> periods,
     List<String> notes) {
@@ -35,6 +37,7 @@ public record PressRelease(
   public PressRelease {
     date = date == null ? PubDate.NONE : date;
     districts = districts == null ? List.of() : List.copyOf(districts);
+    places = places == null ? List.of() : List.copyOf(places);
     documents = documents == null ? List.of() : List.copyOf(documents);
     periods = periods == null ? List.of() : List.copyOf(periods);
     notes = notes == null ? List.of() : List.copyOf(notes);
