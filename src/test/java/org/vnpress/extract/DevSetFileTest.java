@@ -225,8 +225,9 @@ class DevSetFileTest {
   }
 
   /**
-   * Folds the spellings the labelling rules canonicalise: case, spaces and dots ({@code 15- NQ/T.Ư}),
-   * {@code TƯ} for {@code TW}, and hyphen versus slash ({@code 824-QĐ/TTg} for {@code 824/QĐ-TTg}).
+   * Folds the spellings the labelling rules canonicalise: case, spaces and dots ({@code 15-
+   * NQ/T.Ư}), {@code TƯ} for {@code TW}, and hyphen versus slash ({@code 824-QĐ/TTg} for {@code
+   * 824/QĐ-TTg}).
    */
   private static String spellingKey(String text) {
     return nfc(text)
@@ -300,8 +301,8 @@ class DevSetFileTest {
     return texts;
   }
 
-  private static void readCorpus(Path path, String file, Set<String> wanted, Map<String, String> out)
-      throws IOException {
+  private static void readCorpus(
+      Path path, String file, Set<String> wanted, Map<String, String> out) throws IOException {
     InputStream raw = Files.newInputStream(path);
     InputStream in = file.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
     try (BufferedReader reader =
