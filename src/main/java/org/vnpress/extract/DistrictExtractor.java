@@ -54,6 +54,12 @@ public class DistrictExtractor {
           VnKey.of("tháng"), VnKey.of("năm"), VnKey.of("ngày"), VnKey.of("quý"), VnKey.of("tuần"),
           VnKey.of("phường"), VnKey.of("xã"), VnKey.of("huyện"), VnKey.of("quận"));
 
+  /** Huế became a centrally-run city, a province, on 1 January 2025. */
+  private static final LocalDate HUE_CITY = LocalDate.of(2025, 1, 1);
+
+  /** Words before a bare place name that make it an address or birthplace: tại Mỹ Đức, Hà Nội. */
+  private static final Set<String> AT = Set.of(VnKey.of("tại"), VnKey.of("ở"), VnKey.of("quê"));
+
   private final Gazetteer gazetteer;
 
   DistrictExtractor(Gazetteer gazetteer) {
@@ -92,10 +98,23 @@ public class DistrictExtractor {
   public record Result(List<District> districts, List<District> places, List<District> formerDistricts) {}
 
   /** One unit word followed by a name found in the gazetteer. */
-  private record Mention(Set<Type> types, String key, boolean numbered, int order) {}
+  private record Mention(Set<Type> types, String key, boolean numbered, String province) {}
+
+  /** The last result per thread: {@link Extractor} asks for districts and places of one text. */
+  private final ThreadLocal<Object[]> last = new ThreadLocal<>();
 
   /** Finds districts, places and former districts in one pass over the text. */
   public Result analyse(String text, PubDate date) {
+    Object[] cached = last.get();
+    if (cached != null && cached[0] == text && java.util.Objects.equals(cached[1], date)) {
+      return (Result) cached[2];
+    }
+    Result r = compute(text, date);
+    last.set(new Object[] {text, date, r});
+    return r;
+  }
+
+  private Result compute(String text, PubDate date) {
     if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
       text = Normalizer.normalize(text, Normalizer.Form.NFC);
     }
@@ -103,7 +122,7 @@ public class DistrictExtractor {
     LocalDate day = date == null ? null : date.firstDay();
     boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
     Set<String> context = provinces(t);
-    List<Mention> mentions = mentions(t, context);
+    List<Mention> mentions = mentions(t, context, day);
 
     // named districts: unambiguous ones first, then their provinces settle the others
     Map<String, DistrictUnit> named = new LinkedHashMap<>();
@@ -178,8 +197,11 @@ public class DistrictExtractor {
     }
 
     List<District> districts = new ArrayList<>();
-    // wards only stand in for districts when the text names none, and only before the reform
-    Map<String, DistrictUnit> chosen = !named.isEmpty() || after ? named : inferred;
+    // wards stand in for a district only when the text names none, before the reform, and all
+    // point to one district: a text about one district names its wards (seed 003), while lists of
+    // wards across a province (the 2025 resolutions) say nothing about which district is meant
+    Map<String, DistrictUnit> chosen =
+        !named.isEmpty() || after || inferred.size() != 1 ? named : inferred;
     for (DistrictUnit u : chosen.values()) {
       District d = u.toDistrict();
       if (!districts.contains(d)) {
@@ -196,7 +218,15 @@ public class DistrictExtractor {
   private Map<String, DistrictUnit> districtCandidates(Mention m, LocalDate day) {
     Map<String, DistrictUnit> byCode = new LinkedHashMap<>();
     for (DistrictUnit u : gazetteer.districts(m.key())) {
-      if (!m.types().contains(u.type())) {
+      if (!m.types().contains(u.type())
+          || (m.province() != null && !m.province().equals(u.province()))) {
+        continue;
+      }
+      // from 2025 "thành phố Huế" is the centrally-run city, a province
+      if (u.type() == Type.THANH_PHO
+          && u.bare().equals("Huế")
+          && day != null
+          && !day.isBefore(HUE_CITY)) {
         continue;
       }
       DistrictUnit old = byCode.get(u.code());
@@ -307,134 +337,223 @@ public class DistrictExtractor {
   /** Provinces named anywhere: capitalised names and aliases such as {@code Thủ đô}, {@code TP.HCM}. */
   private Set<String> provinces(Tokens t) {
     Set<String> found = new HashSet<>();
-    int max = 4;
     for (int i = 0; i < t.size; i++) {
       if (!t.cap[i]) {
         continue;
       }
-      if (t.key[i].equals(K_THU) && i + 1 < t.size && t.key[i + 1].equals(K_DO) && t.spaceBefore(i + 1)) {
+      if (t.key(i).equals(K_THU) && i + 1 < t.size && t.spaceBefore(i + 1) && t.key(i + 1).equals(K_DO)) {
         found.add("Hà Nội");
         continue;
       }
-      StringBuilder key = new StringBuilder();
-      String hit = null;
-      int hitLen = 0;
-      for (int len = 1; len <= max && i + len <= t.size; len++) {
-        int j = i + len - 1;
-        if (len > 1) {
-          if (!t.joins(j) || !t.cap[j]) {
-            break;
-          }
-          key.append(' ');
-        }
-        key.append(t.key[j]);
-        String p = gazetteer.province(key.toString());
-        if (p != null) {
-          hit = p;
-          hitLen = len;
-        }
-      }
-      if (hit != null) {
-        found.add(hit);
-        i += hitLen - 1;
+      int end = province(t, i);
+      if (end > 0) {
+        found.add(gazetteer.province(t.joinedKey(i, end)));
+        i = end - 1;
       }
     }
     return found;
   }
 
-  /** Unit words followed by known names, with lists ({@code phường Ngã Tư Sở, Nam Đồng}). */
-  private List<Mention> mentions(Tokens t, Set<String> context) {
-    List<Mention> out = new ArrayList<>();
-    for (int i = 0; i < t.size; i++) {
-      String k = t.key[i];
-      Set<Type> types;
-      int next = i + 1;
-      if (k.equals(K_QUAN)) {
-        types = EnumSet.of(Type.QUAN);
-        next = skipUy(t, next);
-      } else if (k.equals(K_HUYEN)) {
-        types = EnumSet.of(Type.HUYEN);
-        next = skipUy(t, next);
-      } else if (k.equals(K_THI) && next < t.size && t.spaceBefore(next)) {
-        if (t.key[next].equals(K_XA)) {
-          types = EnumSet.of(Type.THI_XA);
-          next++;
-        } else if (t.key[next].equals(K_TRAN)) {
-          types = EnumSet.of(Type.THI_TRAN);
-          next++;
-        } else if (t.key[next].equals(K_UY)) {
-          types = EnumSet.of(Type.THI_XA, Type.THANH_PHO);
-          next++;
-        } else {
-          continue;
-        }
-      } else if (k.equals(K_THANH)
-          && next < t.size
-          && t.spaceBefore(next)
-          && t.key[next].equals(K_PHO)) {
-        types = EnumSet.of(Type.THANH_PHO);
-        next++;
-      } else if (k.equals(K_TP)) {
-        types = EnumSet.of(Type.THANH_PHO);
-      } else if (k.equals(K_PHUONG)) {
-        types = EnumSet.of(Type.PHUONG);
-      } else if (k.equals(K_XA)) {
-        types = EnumSet.of(Type.XA);
-      } else if (k.equals(K_DAC)
-          && next < t.size
-          && t.spaceBefore(next)
-          && t.key[next].equals(K_KHU)) {
-        types = EnumSet.of(Type.DAC_KHU);
-        next++;
-      } else {
-        continue;
-      }
-      // a list goes on after commas and "và": phường Ngã Tư Sở, Nam Đồng và …
-      int at = next;
-      boolean first = true;
-      while (at < t.size && (!first || t.spaceBefore(at))) {
-        int end = match(t, at, types, context);
-        if (end < 0) {
+  /** The end of the longest province name starting at {@code i}, or -1. */
+  private int province(Tokens t, int i) {
+    int hit = -1;
+    StringBuilder key = new StringBuilder();
+    for (int len = 1; len <= 4 && i + len <= t.size; len++) {
+      int j = i + len - 1;
+      if (len > 1) {
+        if (!t.joins(j) || !t.cap[j]) {
           break;
         }
-        boolean numbered = t.num[at];
-        out.add(new Mention(types, t.joinedKey(at, end), numbered, out.size()));
+        key.append(' ');
+      }
+      key.append(t.key(j));
+      if (gazetteer.province(key.toString()) != null) {
+        hit = j + 1;
+      }
+    }
+    return hit;
+  }
+
+  /** What a unit word at {@code i} announces, and where the name after it starts. */
+  private record Trigger(Set<Type> types, int next) {}
+
+  private static final Set<Type> QUAN = EnumSet.of(Type.QUAN);
+  private static final Set<Type> HUYEN = EnumSet.of(Type.HUYEN);
+  private static final Set<Type> THI_XA = EnumSet.of(Type.THI_XA);
+  private static final Set<Type> THI_UY = EnumSet.of(Type.THI_XA, Type.THANH_PHO);
+  private static final Set<Type> THANH_PHO = EnumSet.of(Type.THANH_PHO);
+  private static final Set<Type> PHUONG = EnumSet.of(Type.PHUONG);
+  private static final Set<Type> XA = EnumSet.of(Type.XA);
+  private static final Set<Type> THI_TRAN = EnumSet.of(Type.THI_TRAN);
+  private static final Set<Type> DAC_KHU = EnumSet.of(Type.DAC_KHU);
+
+  private static Trigger trigger(Tokens t, int i) {
+    int n = i + 1;
+    boolean spaced = n < t.size && t.spaceBefore(n);
+    boolean dotted = n < t.size && t.gap[n] == Tokens.GAP_DOT;
+    String k = t.key(i);
+    if (k == null) {
+      return null;
+    }
+    if (k.equals(K_QUAN)) {
+      return new Trigger(QUAN, skipUy(t, n));
+    }
+    if (k.equals(K_HUYEN)) {
+      return new Trigger(HUYEN, skipUy(t, n));
+    }
+    if (k.equals(K_PHUONG)) {
+      return new Trigger(PHUONG, n);
+    }
+    if (k.equals(K_XA)) {
+      return new Trigger(XA, n);
+    }
+    if (k.equals(K_TP)) {
+      return spaced || dotted ? new Trigger(THANH_PHO, n) : null;
+    }
+    if (!spaced && dotted) {
+      // address abbreviations: Q.Hai Bà Trưng, P.Hà Tu, TX.Sơn Tây
+      return switch (k) {
+        case "q" -> new Trigger(QUAN, n);
+        case "p" -> new Trigger(PHUONG, n);
+        case "tx" -> new Trigger(THI_XA, n);
+        default -> null;
+      };
+    }
+    if (!spaced) {
+      return null;
+    }
+    String k2 = t.key(n);
+    if (k.equals(K_THI)) {
+      if (k2.equals(K_XA)) {
+        return new Trigger(THI_XA, n + 1);
+      }
+      if (k2.equals(K_TRAN)) {
+        return new Trigger(THI_TRAN, n + 1);
+      }
+      if (k2.equals(K_UY)) {
+        return new Trigger(THI_UY, n + 1);
+      }
+    } else if (k.equals(K_THANH)) {
+      // thành phố Quy Nhơn, Thành ủy Quy Nhơn: a city under a province (provinces have no match)
+      if (k2.equals(K_PHO) || k2.equals(K_UY)) {
+        return new Trigger(THANH_PHO, n + 1);
+      }
+    } else if (k.equals(K_DAC) && k2.equals(K_KHU)) {
+      return new Trigger(DAC_KHU, n + 1);
+    }
+    return null;
+  }
+
+  /** Unit words followed by known names, with lists ({@code phường Ngã Tư Sở, Nam Đồng}). */
+  private List<Mention> mentions(Tokens t, Set<String> context, LocalDate day) {
+    List<Mention> out = new ArrayList<>();
+    for (int i = 0; i < t.size; i++) {
+      if (t.cap[i] && (t.gap[i] == Tokens.GAP_COMMA || (i > 0 && AT.contains(t.key(i - 1))))) {
+        int used = address(t, i, out);
+        if (used >= 0) {
+          i = used;
+          continue;
+        }
+      }
+      if (!t.mayTrigger(i)) {
+        continue;
+      }
+      Trigger tr = trigger(t, i);
+      if (tr == null) {
+        continue;
+      }
+      int at = tr.next();
+      if (at >= t.size || !(t.spaceBefore(at) || t.gap[at] == Tokens.GAP_DOT)) {
+        continue;
+      }
+      boolean district = DISTRICT_TYPES.containsAll(tr.types());
+      Set<Type> types = tr.types();
+      boolean first = true;
+      int skipped = 0;
+      // a list goes on after commas and "và": phường Ngã Tư Sở, Nam Đồng và …; quận 2 và 9
+      while (at < t.size) {
+        int end = match(t, at, types, context);
+        if (end < 0) {
+          if (first || !t.cap[at] || t.num[at] || ++skipped > 2) {
+            break;
+          }
+          // an item the gazetteer does not know (quận Từ Liêm, split in 2013): step over it
+          end = at + 1;
+          while (end < t.size && t.cap[end] && t.joins(end) && end - at < 4) {
+            end++;
+          }
+        } else {
+          out.add(new Mention(types, t.joinedKey(at, end), t.num[at], null));
+        }
         first = false;
+        // lists of districts mix types: các quận, huyện Hoàn Kiếm, Gia Lâm
+        types = district ? DISTRICT_TYPES : types;
         if (end < t.size && t.gap[end] == Tokens.GAP_COMMA) {
           at = end;
-        } else if (end + 1 < t.size && t.key[end].equals(K_VA) && t.spaceBefore(end)) {
+        } else if (end + 1 < t.size && t.spaceBefore(end) && K_VA.equals(t.key(end))) {
           at = end + 1;
         } else {
           break;
         }
+        if (!t.cap[at] && !t.num[at]) {
+          break;
+        }
       }
-      i = Math.max(i, next - 1);
+      i = Math.max(i, at - 1);
     }
     return out;
   }
 
+  /**
+   * A bare district name in an address or birthplace, followed by its province: {@code tại Mỹ
+   * Đức, Hà Nội}, {@code (chùa Đồng Kỵ, Từ Sơn, Bắc Ninh)}. Returns the last token index used,
+   * or -1.
+   */
+  private int address(Tokens t, int at, List<Mention> out) {
+    int end = match(t, at, DISTRICT_TYPES, Set.of());
+    if (end < 0 || t.num[at] || end >= t.size || t.gap[end] != Tokens.GAP_COMMA || !t.cap[end]) {
+      return -1;
+    }
+    int pEnd = province(t, end);
+    if (pEnd < 0 || (pEnd < t.size && t.cap[pEnd] && t.joins(pEnd))) {
+      return -1;
+    }
+    String province = gazetteer.province(t.joinedKey(end, pEnd));
+    out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, end), false, province));
+    return end - 1;
+  }
+
   private static int skipUy(Tokens t, int next) {
-    return next < t.size && t.spaceBefore(next) && t.key[next].equals(K_UY) ? next + 1 : next;
+    return next < t.size && t.spaceBefore(next) && K_UY.equals(t.key(next)) ? next + 1 : next;
   }
 
   /** The end (exclusive) of the longest known name starting at {@code at}, or -1. */
   private int match(Tokens t, int at, Set<Type> types, Set<String> context) {
     if (t.num[at]) {
       // numbered units: only HCMC districts, and not "quận 9 tháng đầu năm"
-      if (!types.equals(EnumSet.of(Type.QUAN)) || !context.contains("Hồ Chí Minh")) {
+      if (!types.contains(Type.QUAN) || !context.contains("Hồ Chí Minh")) {
         return -1;
       }
       int after = at + 1;
-      if (after < t.size && t.spaceBefore(after) && (!t.cap[after] || NOT_AFTER_NUMBER.contains(t.key[after]))) {
+      if (after < t.size
+          && (t.gap[after] == Tokens.GAP_DOT || t.num[after] || NOT_AFTER_NUMBER.contains(t.key(after)))) {
         return -1;
       }
-      return gazetteer.districts(t.key[at]).isEmpty() ? -1 : at + 1;
+      for (DistrictUnit u : gazetteer.districts(t.key(at))) {
+        if (u.type() == Type.QUAN) {
+          return at + 1;
+        }
+      }
+      return -1;
     }
     if (!t.cap[at]) {
       return -1;
     }
     int limit = at;
-    while (limit < t.size && limit - at < gazetteer.maxNameWords() && t.cap[limit] && !t.num[limit]
+    while (limit < t.size
+        && limit - at < gazetteer.maxNameWords()
+        && t.cap[limit]
+        && !t.num[limit]
         && (limit == at || t.joins(limit))) {
       limit++;
     }
@@ -471,68 +590,126 @@ public class DistrictExtractor {
     return false;
   }
 
-  /** The words of a text with their keys and what separates them, in parallel arrays. */
+  /** The words of a text with what separates them, in parallel arrays; keys made on demand. */
   static final class Tokens {
     static final byte GAP_SPACE = 0;
     static final byte GAP_HYPHEN = 1;
     static final byte GAP_COMMA = 2;
-    static final byte GAP_OTHER = 3;
+    static final byte GAP_DOT = 3;
+    static final byte GAP_OTHER = 4;
 
+    private final String text;
     int size;
-    String[] key;
+    int[] start;
+    int[] end;
+    private String[] keys;
     boolean[] cap;
     boolean[] num;
     /** What stands between the previous word and this one. */
     byte[] gap;
 
+    private Tokens(String text) {
+      this.text = text;
+      int n = Math.max(16, text.length() / 4);
+      start = new int[n];
+      end = new int[n];
+      keys = new String[n];
+      cap = new boolean[n];
+      num = new boolean[n];
+      gap = new byte[n];
+    }
+
     static Tokens of(String s) {
-      Tokens t = new Tokens();
-      int cap0 = Math.max(16, s.length() / 4);
-      t.key = new String[cap0];
-      t.cap = new boolean[cap0];
-      t.num = new boolean[cap0];
-      t.gap = new byte[cap0];
+      Tokens t = new Tokens(s);
       int i = 0;
       int n = s.length();
-      byte gap = GAP_OTHER;
+      int gapFrom = 0;
       while (i < n) {
         char c = s.charAt(i);
         if (!VnKey.isWordChar(c)) {
-          if (c == ',' || c == ';') {
-            gap = GAP_COMMA;
-          } else if ((c == '-' || c == '–') && gap == GAP_SPACE) {
-            gap = GAP_HYPHEN;
-          } else if (c != ' ' && c != '\t') {
-            gap = gap == GAP_COMMA ? GAP_COMMA : GAP_OTHER;
-          }
           i++;
           continue;
         }
-        int start = i;
+        int from = i;
         boolean digits = true;
         while (i < n && VnKey.isWordChar(s.charAt(i))) {
-          digits &= Character.isDigit(s.charAt(i));
+          digits &= s.charAt(i) <= '9' && s.charAt(i) >= '0';
           i++;
         }
-        t.add(VnKey.word(s, start, i), Character.isUpperCase(c), digits, gap);
-        gap = GAP_SPACE;
+        t.add(from, i, Character.isUpperCase(c), digits, t.size == 0 ? GAP_OTHER : gapKind(s, gapFrom, from));
+        gapFrom = i;
       }
       return t;
     }
 
-    private void add(String k, boolean upper, boolean digits, byte g) {
-      if (size == key.length) {
+    /** Classifies the characters between two words. */
+    private static byte gapKind(String s, int from, int to) {
+      int newlines = 0;
+      int commas = 0;
+      int hyphens = 0;
+      int dots = 0;
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        switch (c) {
+          case ' ', '\t', '\u200b' -> {}
+          case '\n' -> newlines++;
+          case ',', ';' -> commas++;
+          case '-', '–' -> hyphens++;
+          case '.' -> dots++;
+          default -> {
+            return GAP_OTHER;
+          }
+        }
+      }
+      if (commas > 0) {
+        return dots == 0 && hyphens == 0 && newlines == 0 ? GAP_COMMA : GAP_OTHER;
+      }
+      if (dots > 0) {
+        // "Q.Hai Bà Trưng", "TP. Hạ Long": a dot right after the word, no line break
+        return dots == 1 && hyphens == 0 && newlines == 0 && s.charAt(from) == '.' ? GAP_DOT : GAP_OTHER;
+      }
+      if (hyphens > 0) {
+        return hyphens == 1 && newlines == 0 ? GAP_HYPHEN : GAP_OTHER;
+      }
+      // one line break inside a name is a wrapped line ("huyện Hoàng\nSa"); two end a paragraph
+      return newlines <= 1 ? GAP_SPACE : GAP_OTHER;
+    }
+
+    private void add(int from, int to, boolean upper, boolean digits, byte g) {
+      if (size == start.length) {
         int m = size * 2;
-        key = java.util.Arrays.copyOf(key, m);
+        start = java.util.Arrays.copyOf(start, m);
+        end = java.util.Arrays.copyOf(end, m);
+        keys = java.util.Arrays.copyOf(keys, m);
         cap = java.util.Arrays.copyOf(cap, m);
         num = java.util.Arrays.copyOf(num, m);
         gap = java.util.Arrays.copyOf(gap, m);
       }
-      key[size] = k;
+      start[size] = from;
+      end[size] = to;
       cap[size] = upper;
       num[size] = digits;
       gap[size] = g;
       size++;
+    }
+
+    String key(int i) {
+      String k = keys[i];
+      if (k == null) {
+        k = VnKey.word(text, start[i], end[i]);
+        keys[i] = k;
+      }
+      return k;
+    }
+
+    /** Cheap pre-check: unit words start with q, h, t, p, x or đ and are short. */
+    boolean mayTrigger(int i) {
+      int len = end[i] - start[i];
+      if (len > 6) {
+        return false;
+      }
+      char c = Character.toLowerCase(text.charAt(start[i]));
+      return c == 'q' || c == 'h' || c == 't' || c == 'p' || c == 'x' || c == 'đ';
     }
 
     boolean spaceBefore(int i) {
@@ -546,14 +723,14 @@ public class DistrictExtractor {
 
     String joinedKey(int from, int to) {
       if (to - from == 1) {
-        return key[from];
+        return key(from);
       }
       StringBuilder sb = new StringBuilder();
       for (int i = from; i < to; i++) {
         if (i > from) {
           sb.append(' ');
         }
-        sb.append(key[i]);
+        sb.append(key(i));
       }
       return sb.toString();
     }
