@@ -1,11 +1,15 @@
 package org.vnpress.analysis;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -52,6 +56,14 @@ public final class VietnameseAnalyzer extends Analyzer {
     this.synonyms = queryTime ? loadSynonyms(key) : null;
   }
 
+  /**
+   * A query-time analyzer without abbreviation synonyms: for proximity and phrase boosts, where an
+   * expansion would only blur which words must stand together.
+   */
+  public static VietnameseAnalyzer withoutSynonyms(Key key) {
+    return new VietnameseAnalyzer(key, (SynonymMap) null);
+  }
+
   public Key key() {
     return key;
   }
@@ -78,6 +90,27 @@ public final class VietnameseAnalyzer extends Analyzer {
     } catch (ParseException e) {
       throw new IllegalStateException("bad abbreviation list " + ABBREVIATIONS, e);
     }
+  }
+
+  /** The entries of the abbreviation list as written: each a list of equivalent spellings. */
+  public static List<List<String>> abbreviations() {
+    List<List<String>> out = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                VietnameseAnalyzer.class.getResourceAsStream(ABBREVIATIONS),
+                StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        out.add(Arrays.stream(line.split(",")).map(String::strip).toList());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** The chain without synonyms, with query-time tokenization: for parsing the synonym list. */
