@@ -42,11 +42,32 @@ public final class TextQueryBuilder {
       float pairBoost,
       float phraseBoost,
       float minShouldMatch,
-      boolean synonyms) {
+      boolean synonyms,
+      boolean stopwords) {
 
     /** The measured best: see docs/relevance.md. */
-    public static final Tuning DEFAULT = new Tuning(2f, 0.5f, 1f, 1f, 0.6f, true);
+    public static final Tuning DEFAULT = new Tuning(2f, 0.5f, 1f, 1f, 0.6f, true, false);
+
+    public Tuning(
+        float titleBoost,
+        float foldedWeight,
+        float pairBoost,
+        float phraseBoost,
+        float minShouldMatch,
+        boolean synonyms) {
+      this(titleBoost, foldedWeight, pairBoost, phraseBoost, minShouldMatch, synonyms, false);
+    }
   }
+
+  /**
+   * Function words, folded, that the stopword experiment drops from long queries. {@code không}
+   * (not) is deliberately absent: it reverses meaning.
+   */
+  private static final Set<String> STOPWORDS =
+      Set.of(
+          "cua", "va", "cac", "la", "duoc", "co", "nhung", "trong", "cho", "voi", "nay", "da",
+          "de", "mot", "tu", "theo", "khi", "ve", "den", "tai", "thi", "ma", "do", "nen", "bi",
+          "cung", "vao", "se", "dang", "nhu", "hoac", "neu");
 
   /** A quoted phrase, a word, or a quote left open. */
   private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
@@ -121,6 +142,15 @@ public final class TextQueryBuilder {
       }
     }
     items = joinAbbreviationSpans(items);
+    if (tuning.stopwords()) {
+      List<Item> kept =
+          items.stream()
+              .filter(it -> !isPlain(it) || !STOPWORDS.containsAll(foldedTerms(it.text())))
+              .toList();
+      if (kept.stream().anyMatch(TextQueryBuilder::isPlain)) {
+        items = kept;
+      }
+    }
 
     List<Query> mustNot = new ArrayList<>();
     List<List<Query>> orGroups = new ArrayList<>();
