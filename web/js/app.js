@@ -210,13 +210,14 @@ narrow.addEventListener('change', () => {
   if (!narrow.matches) setDrawer(false);
 });
 
-let resizeTimer = 0;
-window.addEventListener('resize', () => {
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => {
-    if (lastResponse && !state.doc) drawTimeline(lastResponse);
-  }, 150);
-});
+// The chart is laid out in pixels for its container's width, so it is redrawn when that width changes.
+let chartWidth = 0;
+new ResizeObserver((entries) => {
+  const width = Math.round(entries[0].contentRect.width);
+  if (width === chartWidth || width === 0) return;
+  chartWidth = width;
+  if (lastResponse && !state.doc) drawTimeline(lastResponse);
+}).observe(el.timelineChart);
 
 // ---------------------------------------------------------------- search view
 
