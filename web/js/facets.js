@@ -117,10 +117,7 @@ function districtGroup(entries, state, onToggle, rerender) {
       },
     },
   });
-  const children = [
-    entries.length > 6 || needle ? h('label', { class: 'visually-hidden', attrs: { for: filterId }, text: 'Lọc danh sách quận/huyện' }) : null,
-    entries.length > 6 || needle ? input : null,
-  ];
+  const children = [h('label', { class: 'visually-hidden', attrs: { for: filterId }, text: 'Lọc danh sách quận/huyện' }), input];
   let shown = 0;
   for (const g of groups) {
     const visible = g.list.filter(matches);

@@ -64,7 +64,7 @@ export function renderTimeline(container, entries, selected, onPick) {
     });
     g.append(svg('title', {}, label));
     // A full-height transparent target makes short bars easy to hit.
-    g.append(svg('rect', { class: 'hit', x: i * slot, y: 0, width: slot, height: TOP + plot }));
+    g.append(svg('rect', { class: 'target', x: i * slot, y: 0, width: slot, height: TOP + plot }));
     g.append(svg('rect', { class: 'fill', x, y: TOP + plot - h, width: barWidth, height: h, rx: 2 }));
     if (s.count > 0 && slot >= 18) {
       g.append(svg('text', { class: 'count', x: x + barWidth / 2, y: TOP + plot - h - 4, 'text-anchor': 'middle' }, formatCount(s.count)));
