@@ -20,6 +20,7 @@ const el = {
   facetGroups: $('facet-groups'),
   drawerToggle: $('drawer-toggle'),
   drawerClose: $('drawer-close'),
+  drawerDone: $('drawer-done'),
   backdrop: $('drawer-backdrop'),
   filterCount: $('filter-count'),
   suggestion: $('suggestion'),
@@ -199,6 +200,10 @@ el.drawerClose.addEventListener('click', () => {
   setDrawer(false);
   el.drawerToggle.focus();
 });
+el.drawerDone.addEventListener('click', () => {
+  setDrawer(false);
+  el.drawerToggle.focus();
+});
 el.backdrop.addEventListener('click', () => setDrawer(false));
 document.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape' && el.facets.classList.contains('open')) {
@@ -266,6 +271,7 @@ function renderResponse(r) {
     total === 0 ? '' : `${state.q ? 'Tìm thấy' : 'Có'} ${formatCount(total)} kết quả${Number.isFinite(r.tookMs) ? ` (${formatCount(r.tookMs)} ms)` : ''}`;
   renderSuggestion(r.suggestion);
   renderActiveFilters();
+  el.drawerDone.textContent = total === 0 ? 'Không có kết quả' : `Xem ${formatCount(total)} kết quả`;
   renderFacets(el.facetGroups, r, state, labelOf, toggleFilter);
   drawTimeline(r);
   renderHits(r.hits || []);

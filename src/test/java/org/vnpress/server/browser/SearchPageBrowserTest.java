@@ -96,6 +96,14 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void desktopScreenshotOfHoangMai() {
+    open("/?q=" + enc("Hoàng Mai"));
+    settled();
+    // The screenshot in docs/ is a copy of this file (1280x900 window).
+    assertThat(BrowserSupport.saveScreenshot(driver, "search-hoang-mai")).isRegularFile();
+  }
+
+  @Test
   void resultShowsDateChipsAndTotal() {
     open("/?q=" + enc("Hoàng Mai"));
     settled();
@@ -122,6 +130,30 @@ class SearchPageBrowserTest {
             .map(WebElement::getText)
             .toList();
     assertThat(chips).contains("15-NQ/TU", "15-CT/TU");
+  }
+
+  @Test
+  void sortByDatePutsTheNewestFirst() {
+    open("/");
+    settled();
+    driver.findElement(By.cssSelector("#sort option[value='date']")).click();
+    waitFor().until(d -> urlParams().getOrDefault("sort", List.of()).equals(List.of("date")));
+    settled();
+    // Seed 001 (30/12/2022) is the newest of the five.
+    assertThat(hitIds().get(0)).isEqualTo(SEED_HOANG_MAI);
+  }
+
+  @Test
+  void paginationMovesToTheNextPage() {
+    open("/?size=2");
+    settled();
+    List<String> first = hitIds();
+    assertThat(first).hasSize(2);
+    driver.findElement(By.cssSelector("#pagination a[aria-label='Trang sau']")).click();
+    waitFor().until(d -> urlParams().getOrDefault("page", List.of()).equals(List.of("2")));
+    settled();
+    assertThat(hitIds()).hasSize(2).doesNotContainAnyElementsOf(first);
+    assertThat(driver.findElement(By.cssSelector("#pagination [aria-current=page]")).getText()).isEqualTo("2");
   }
 
   // ------------------------------------------------------------------ facets
@@ -346,9 +378,11 @@ class SearchPageBrowserTest {
     assertThat(toggle.isDisplayed()).isTrue();
     assertThat(scrollWidth()).isLessThanOrEqualTo(innerWidth());
 
+    BrowserSupport.saveScreenshot(driver, "narrow-results");
     toggle.click();
     waitFor().until(d -> checkbox("district", HOANG_MAI).isDisplayed());
     assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+    BrowserSupport.saveScreenshot(driver, "narrow-drawer");
     checkbox("district", HOANG_MAI).click();
     waitFor().until(d -> urlParams().containsKey("district"));
     settled();
