@@ -112,6 +112,18 @@ document.addEventListener('click', (ev) => {
   }
   const url = new URL(a.href);
   navigate(parseState(url.search));
+  // A new page of results starts at its top, not where the pager was.
+  if (a.closest('#pagination')) el.searchView.scrollIntoView({ block: 'start' });
+});
+
+// "/" jumps to the search box from anywhere, as on most search sites.
+document.addEventListener('keydown', (ev) => {
+  if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  const t = ev.target;
+  if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement || (t && t.isContentEditable)) return;
+  ev.preventDefault();
+  el.q.focus();
+  el.q.select();
 });
 
 // ---------------------------------------------------------------- search box and controls
@@ -268,7 +280,9 @@ function renderResponse(r) {
   el.status.className = 'status';
   el.status.textContent = '';
   el.summary.textContent =
-    total === 0 ? '' : `${state.q ? 'Tìm thấy' : 'Có'} ${formatCount(total)} kết quả${Number.isFinite(r.tookMs) ? ` (${formatCount(r.tookMs)} ms)` : ''}`;
+    total === 0
+      ? ''
+      : `${state.q ? `Tìm thấy ${formatCount(total)} kết quả` : `Có ${formatCount(total)} thông cáo, mới nhất trước`}${Number.isFinite(r.tookMs) ? ` (${formatCount(r.tookMs)} ms)` : ''}`;
   renderSuggestion(r.suggestion);
   renderActiveFilters();
   el.drawerDone.textContent = total === 0 ? 'Không có kết quả' : `Xem ${formatCount(total)} kết quả`;

@@ -43,16 +43,17 @@ export function queryTerms(query) {
 }
 
 /**
- * Returns [start, end) ranges of `text` where a query term occurs as a whole word. A term typed without
- * diacritics matches any tone ("hoang" finds "Hoàng"); a term typed with diacritics matches them exactly.
+ * Returns [start, end) ranges of `text` where a query term occurs as a whole word. A query typed without
+ * any diacritics matches every tone ("hoang mai" finds "Hoàng Mai"); once the reader types diacritics,
+ * the terms match as spelled, so "Hoàng Mai" does not light up "mái" (Mai itself carries no mark).
  */
 export function findMatches(text, terms) {
   if (!text || terms.length === 0) return [];
   const folded = mapped(text, fold);
   const lowered = mapped(text, lower);
+  const plain = terms.every((t) => fold(t) === lower(t));
   const ranges = [];
   for (const term of terms) {
-    const plain = fold(term) === lower(term);
     const hay = plain ? folded : lowered;
     const needle = plain ? fold(term) : lower(term);
     if (!needle) continue;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -18,6 +19,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class BrowserSupport {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static final String PAGE_PROBLEM_RECORDER =
+      "window.__vnpressProblems = [];"
+          + "addEventListener('error', e => __vnpressProblems.push('error: ' + (e.message || e.target)), true);"
+          + "addEventListener('unhandledrejection', e => __vnpressProblems.push('rejection: ' + e.reason));"
+          + "document.addEventListener('securitypolicyviolation',"
+          + " e => __vnpressProblems.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI));";
 
   private BrowserSupport() {}
 
@@ -76,6 +84,9 @@ final class BrowserSupport {
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    // Records script errors and Content-Security-Policy violations of every page, for the tests to read.
+    driver.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_PROBLEM_RECORDER));
     return driver;
   }
 

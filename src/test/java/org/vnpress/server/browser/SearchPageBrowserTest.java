@@ -439,7 +439,66 @@ class SearchPageBrowserTest {
         .isEqualTo("&lt;img src=x onerror=alert(1)&gt; <mark>Hoàng &amp; Mai</mark> &lt;b&gt;x&lt;/b&gt;");
   }
 
+  @Test
+  void pagesRunWithoutScriptErrorsOrPolicyViolations() {
+    open("/?q=" + enc("Hoàng Mai"));
+    settled();
+    hit(SEED_HOANG_MAI).findElement(By.cssSelector(".hit-title a")).click();
+    waitFor().until(d -> urlParams().containsKey("doc"));
+    settled();
+    assertThat(problems()).isEmpty();
+  }
+
+  @Test
+  void serverSendsAPolicyThatForbidsInlineScript() {
+    open("/");
+    settled();
+    Object csp =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/').then(r => done(r.headers.get('content-security-policy') || ''));");
+    assertThat((String) csp).contains("default-src 'self'").doesNotContain("unsafe-inline");
+  }
+
+  @Test
+  void unaccentedQueryHighlightsAccentedWordsInTheDocument() {
+    open("/?doc=" + SEED_HOANG_MAI + "&q=" + enc("hoang mai"));
+    settled();
+    assertThat(driver.findElements(By.cssSelector("#doc-view .doc-body mark")).stream().map(WebElement::getText))
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(m).isEqualToIgnoringCase("Hoàng Mai"));
+  }
+
+  @Test
+  void accentedQueryHighlightsOnlyThatSpelling() {
+    open("/");
+    settled();
+    // "Mai" typed with its tone must not light up "mái" or "mãi".
+    Object marks =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "import('/js/highlight.js').then(m => { const p = document.createElement('p');"
+                    + " p.append(m.highlight('Hoàng Mai, mái nhà, mãi mãi, HOÀNG MAI.', 'Hoàng Mai'));"
+                    + " done([...p.querySelectorAll('mark')].map(x => x.textContent)); });");
+    assertThat(marks).isEqualTo(List.of("Hoàng Mai", "HOÀNG MAI"));
+  }
+
+  @Test
+  void slashKeyFocusesTheSearchBox() {
+    open("/");
+    settled();
+    driver.findElement(By.tagName("body")).sendKeys("/");
+    assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  @SuppressWarnings("unchecked")
+  private static List<String> problems() {
+    return (List<String>) ((JavascriptExecutor) driver).executeScript("return window.__vnpressProblems || []");
+  }
 
   private static void open(String pathAndQuery) {
     driver.get(server.base() + pathAndQuery);
