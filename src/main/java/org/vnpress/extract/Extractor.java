@@ -160,7 +160,8 @@ public final class Extractor {
         lines.add(t);
       }
     }
-    if (!titleKnown && !lines.isEmpty()) {
+    // a one-line text is all body: there is nothing for a title to introduce
+    if (!titleKnown && lines.size() > 1) {
       String first = lines.remove(0);
       Matcher g = GLUED_TITLE.matcher(first);
       if (first.length() > 40 && g.find() && g.start() >= 20) {
