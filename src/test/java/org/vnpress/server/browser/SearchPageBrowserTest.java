@@ -2,6 +2,7 @@ package org.vnpress.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ class SearchPageBrowserTest {
   private static final String SEED_HOANG_MAI = "001_231455aad9621628";
   private static final String SEED_NAM_TU_LIEM = "002_ee1f14a8cdde49d3";
   private static final String SEED_MONTH_ONLY = "003_748c56fe5ba81c01";
+  private static final String SEED_UNDATED = "004_4cc13ceeb386153d";
   private static final String HOANG_MAI = "Hà Nội/Hoàng Mai";
   private static final String HAI_BA_TRUNG = "Hà Nội/Hai Bà Trưng";
 
@@ -36,7 +38,7 @@ class SearchPageBrowserTest {
   final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> driver);
 
   @BeforeAll
-  static void startBrowserAndServer() {
+  static void startBrowserAndServer() throws IOException {
     BrowserSupport.assumeBrowserAvailable();
     server = TestServer.start();
     driver = BrowserSupport.startChrome(BrowserSupport.tempProfile());
@@ -115,10 +117,17 @@ class SearchPageBrowserTest {
 
   @Test
   void monthOnlyDateShowsMonthAndYear() {
-    open("/?district=" + enc("Hà Nội/Đống Đa"));
+    open("/");
     settled();
     assertThat(hit(SEED_MONTH_ONLY).findElement(By.cssSelector(".hit-meta time")).getText())
         .isEqualTo("10/2022");
+  }
+
+  @Test
+  void undatedReleaseShowsNoDate() {
+    open("/");
+    settled();
+    assertThat(hit(SEED_UNDATED).findElements(By.cssSelector(".hit-meta time"))).isEmpty();
   }
 
   @Test
