@@ -165,6 +165,35 @@ class SearchPageBrowserTest {
     assertThat(driver.findElement(By.cssSelector("#pagination [aria-current=page]")).getText()).isEqualTo("2");
   }
 
+  @Test
+  void accentSuggestionLinkSearchesTheSuggestion() {
+    open("/?q=" + enc("muc tieu kep"));
+    settled();
+    WebElement suggestion = driver.findElement(By.id("suggestion"));
+    assertThat(suggestion.getText()).startsWith("Có phải bạn muốn tìm:").contains("mục tiêu kép");
+    suggestion.findElement(By.tagName("a")).click();
+    waitFor().until(d -> urlParams().getOrDefault("q", List.of()).equals(List.of("mục tiêu kép")));
+    settled();
+    assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("mục tiêu kép");
+  }
+
+  @Test
+  void urlStateRoundTripsDiacriticsAndSlashes() {
+    open("/");
+    settled();
+    Object url =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "import('/js/state.js').then(m => done(m.stateToUrl(m.parseState("
+                    + "'?q=Ngh%E1%BB%8B+quy%E1%BA%BFt+15-NQ%2FT%C6%AF&district=H%C3%A0+N%E1%BB%99i%2FHo%C3%A0ng+Mai"
+                    + "&district=H%E1%BB%93+Ch%C3%AD+Minh%2FQu%E1%BA%ADn+11&sort=date&page=3'))));");
+    assertThat(url)
+        .isEqualTo(
+            "/?q=Ngh%E1%BB%8B+quy%E1%BA%BFt+15-NQ%2FT%C6%AF&district=H%C3%A0+N%E1%BB%99i%2FHo%C3%A0ng+Mai"
+                + "&district=H%E1%BB%93+Ch%C3%AD+Minh%2FQu%E1%BA%ADn+11&sort=date&page=3");
+  }
+
   // ------------------------------------------------------------------ facets
 
   @Test
