@@ -11,7 +11,7 @@ import java.text.Normalizer;
  * sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng): {@code Hoà Bình} → {@code hoa2 binh2}. The analysis package
  * has its own normalizer for search; this one only serves the gazetteer and must not depend on it.
  */
-final class VnKey {
+public final class VnKey {
 
   /** For each char up to U+1EFF: its toneless lower-case form and its tone. */
   private static final int TABLE_SIZE = 0x1F00;
@@ -79,7 +79,7 @@ final class VnKey {
   }
 
   /** The key of a name of several words: word keys joined by one space; punctuation dropped. */
-  static String of(String name) {
+  public static String of(String name) {
     String s =
         Normalizer.isNormalized(name, Normalizer.Form.NFC)
             ? name
