@@ -1,6 +1,5 @@
 package org.vnpress.extract;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,18 +28,9 @@ import org.vnpress.extract.Gazetteer.Ward;
  */
 public class DistrictExtractor {
 
-  private static final String K_QUAN = VnKey.of("quận");
-  private static final String K_HUYEN = VnKey.of("huyện");
-  private static final String K_THI = VnKey.of("thị");
-  private static final String K_XA = VnKey.of("xã");
-  private static final String K_TRAN = VnKey.of("trấn");
   private static final String K_THANH = VnKey.of("thành");
   private static final String K_PHO = VnKey.of("phố");
   private static final String K_TP = VnKey.of("tp");
-  private static final String K_PHUONG = VnKey.of("phường");
-  private static final String K_DAC = VnKey.of("đặc");
-  private static final String K_KHU = VnKey.of("khu");
-  private static final String K_UY = VnKey.of("ủy");
   private static final String K_VA = VnKey.of("và");
   private static final String K_THU = VnKey.of("thủ");
   private static final String K_TINH = VnKey.of("tỉnh");
@@ -118,9 +108,7 @@ public class DistrictExtractor {
   }
 
   private Result compute(String text, PubDate date) {
-    if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
-      text = Normalizer.normalize(text, Normalizer.Form.NFC);
-    }
+    text = VnKey.nfc(text);
     Tokens t = Tokens.of(text);
     LocalDate day = date == null ? null : date.firstDay();
     boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
@@ -427,7 +415,11 @@ public class DistrictExtractor {
         key.append(' ');
       }
       key.append(t.key(j));
-      if (gazetteer.province(key.toString()) != null) {
+      String k = key.toString();
+      if (!gazetteer.isPrefix(k)) {
+        break;
+      }
+      if (gazetteer.province(k) != null) {
         hit = j + 1;
       }
     }
@@ -451,54 +443,51 @@ public class DistrictExtractor {
     int n = i + 1;
     boolean spaced = n < t.size && t.spaceBefore(n);
     boolean dotted = n < t.size && t.gap[n] == Tokens.GAP_DOT;
-    String k = t.key(i);
-    if (k == null) {
-      return null;
-    }
-    if (k.equals(K_QUAN)) {
+    // unit words have no tone-placement variants except "ủy": plain comparisons, no keys
+    if (t.is(i, "quận")) {
       return new Trigger(QUAN, skipUy(t, n));
     }
-    if (k.equals(K_HUYEN)) {
+    if (t.is(i, "huyện")) {
       return new Trigger(HUYEN, skipUy(t, n));
     }
-    if (k.equals(K_PHUONG)) {
+    if (t.is(i, "phường")) {
       return new Trigger(PHUONG, n);
     }
-    if (k.equals(K_XA)) {
+    if (t.is(i, "xã")) {
       return new Trigger(XA, n);
     }
-    if (k.equals(K_TP)) {
+    if (t.is(i, "tp")) {
       return spaced || dotted ? new Trigger(THANH_PHO, n) : null;
     }
     if (!spaced && dotted) {
       // address abbreviations: Q.Hai Bà Trưng, P.Hà Tu, TX.Sơn Tây
-      return switch (k) {
-        case "q" -> new Trigger(QUAN, n);
-        case "p" -> new Trigger(PHUONG, n);
-        case "tx" -> new Trigger(THI_XA, n);
-        default -> null;
-      };
+      if (t.is(i, "q")) {
+        return new Trigger(QUAN, n);
+      }
+      if (t.is(i, "p")) {
+        return new Trigger(PHUONG, n);
+      }
+      return t.is(i, "tx") ? new Trigger(THI_XA, n) : null;
     }
     if (!spaced) {
       return null;
     }
-    String k2 = t.key(n);
-    if (k.equals(K_THI)) {
-      if (k2.equals(K_XA)) {
+    if (t.is(i, "thị")) {
+      if (t.is(n, "xã")) {
         return new Trigger(THI_XA, n + 1);
       }
-      if (k2.equals(K_TRAN)) {
+      if (t.is(n, "trấn")) {
         return new Trigger(THI_TRAN, n + 1);
       }
-      if (k2.equals(K_UY)) {
+      if (t.isUy(n)) {
         return new Trigger(THI_UY, n + 1);
       }
-    } else if (k.equals(K_THANH)) {
+    } else if (t.is(i, "thành")) {
       // thành phố Quy Nhơn, Thành ủy Quy Nhơn: a city under a province (provinces have no match)
-      if (k2.equals(K_PHO) || k2.equals(K_UY)) {
+      if (t.is(n, "phố") || t.isUy(n)) {
         return new Trigger(THANH_PHO, n + 1);
       }
-    } else if (k.equals(K_DAC) && k2.equals(K_KHU)) {
+    } else if (t.is(i, "đặc") && t.is(n, "khu")) {
       return new Trigger(DAC_KHU, n + 1);
     }
     return null;
@@ -610,7 +599,7 @@ public class DistrictExtractor {
   }
 
   private static int skipUy(Tokens t, int next) {
-    return next < t.size && t.spaceBefore(next) && K_UY.equals(t.key(next)) ? next + 1 : next;
+    return next < t.size && t.spaceBefore(next) && t.isUy(next) ? next + 1 : next;
   }
 
   /** The end (exclusive) of the longest known name starting at {@code at}, or -1. */
@@ -635,21 +624,25 @@ public class DistrictExtractor {
     if (!t.cap[at]) {
       return -1;
     }
-    int limit = at;
-    while (limit < t.size
-        && limit - at < gazetteer.maxNameWords()
-        && t.cap[limit]
-        && !t.num[limit]
-        && (limit == at || t.joins(limit))) {
-      limit++;
-    }
-    for (int end = limit; end > at; end--) {
-      String key = t.joinedKey(at, end);
-      if (known(key, types)) {
-        return end;
+    int best = -1;
+    StringBuilder key = new StringBuilder();
+    for (int end = at; end < t.size && end - at < gazetteer.maxNameWords(); end++) {
+      if (end > at) {
+        if (!t.cap[end] || t.num[end] || !t.joins(end)) {
+          break;
+        }
+        key.append(' ');
+      }
+      key.append(t.key(end));
+      String k = key.toString();
+      if (!gazetteer.isPrefix(k)) {
+        break;
+      }
+      if (known(k, types)) {
+        best = end + 1;
       }
     }
-    return -1;
+    return best;
   }
 
   private boolean known(String key, Set<Type> types) {
@@ -730,6 +723,9 @@ public class DistrictExtractor {
 
     /** Classifies the characters between two words. */
     private static byte gapKind(String s, int from, int to) {
+      if (to - from == 1 && s.charAt(from) == ' ') {
+        return GAP_SPACE;
+      }
       int newlines = 0;
       int commas = 0;
       int hyphens = 0;
@@ -778,6 +774,27 @@ public class DistrictExtractor {
       num[size] = digits;
       gap[size] = g;
       size++;
+    }
+
+    /** Whether word {@code i} is {@code lower} in any case (for words with one tone spelling). */
+    boolean is(int i, String lower) {
+      int from = start[i];
+      int len = end[i] - from;
+      if (len != lower.length()) {
+        return false;
+      }
+      for (int k = 0; k < len; k++) {
+        char c = text.charAt(from + k);
+        if (c != lower.charAt(k) && Character.toLowerCase(c) != lower.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** {@code ủy} or {@code uỷ}, the one unit word with two tone placements. */
+    boolean isUy(int i) {
+      return is(i, "ủy") || is(i, "uỷ");
     }
 
     String key(int i) {

@@ -1,6 +1,5 @@
 package org.vnpress.extract;
 
-import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,24 +151,34 @@ public class DocumentNumberExtractor {
 
   /** Document numbers in order of first mention, one per canonical value. */
   public List<DocumentRef> extract(String text) {
-    if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
-      text = Normalizer.normalize(text, Normalizer.Form.NFC);
-    }
+    text = VnKey.nfc(text);
     Map<String, DocumentRef> found = new LinkedHashMap<>();
     Map<String, Integer> firstAt = new LinkedHashMap<>();
-    // the two loops find disjoint forms ('-' before '/' vs '/' first), so order by position after
-    Matcher m = PARTY.matcher(text);
-    while (m.find()) {
-      DocumentRef ref = party(text, m);
-      if (ref != null) {
-        keep(found, firstAt, ref, m.start());
+    // every number has a slash: run the patterns only in a window around each slash, which is
+    // much cheaper than letting them try every position of the text (they find disjoint forms:
+    // '-' before '/' for the Party, '/' first for the state)
+    Matcher party = PARTY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher state = STATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int partyFrom = 0;
+    int stateFrom = 0;
+    int n = text.length();
+    for (int slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+      int windowEnd = Math.min(n, slash + 64);
+      party.region(Math.max(partyFrom, slash - 24), windowEnd);
+      while (party.find() && party.start() <= slash) {
+        partyFrom = party.end();
+        DocumentRef ref = party(text, party);
+        if (ref != null) {
+          keep(found, firstAt, ref, party.start());
+        }
       }
-    }
-    m = STATE.matcher(text);
-    while (m.find()) {
-      DocumentRef ref = state(text, m);
-      if (ref != null) {
-        keep(found, firstAt, ref, m.start());
+      state.region(Math.max(stateFrom, slash - 24), windowEnd);
+      while (state.find() && state.start() <= slash) {
+        stateFrom = state.end();
+        DocumentRef ref = state(text, state);
+        if (ref != null) {
+          keep(found, firstAt, ref, state.start());
+        }
       }
     }
     return firstAt.entrySet().stream()
