@@ -56,7 +56,7 @@ public class PeriodExtractor {
   private static final Pattern YEAR_TOPIC =
       Pattern.compile(
           "(?<!\\p{L})(?:nhiệm vụ|kế hoạch|kết quả|chỉ tiêu|phương hướng|mục tiêu|dự toán|tổng kết)"
-              + "(?:\\s+[\\p{L},-]+){0,6}?\\s+năm\\s+"
+              + "(?:[\\s,]+[\\p{L}-]+){0,6}?\\s+năm\\s+"
               + YEAR
               + "(?![\\d-])",
           FLAGS);
