@@ -160,7 +160,8 @@ public final class Extractor {
         lines.add(t);
       }
     }
-    if (!titleKnown && !lines.isEmpty()) {
+    // a one-line text is all body: there is nothing for a title to introduce
+    if (!titleKnown && lines.size() > 1) {
       String first = lines.remove(0);
       Matcher g = GLUED_TITLE.matcher(first);
       if (first.length() > 40 && g.find() && g.start() >= 20) {
@@ -171,7 +172,7 @@ public final class Extractor {
       }
     } else if (givenTitle != null) {
       p.title = givenTitle;
-      if (!lines.isEmpty() && sameText(lines.get(0), givenTitle)) {
+      if (lines.size() > 1 && sameText(lines.get(0), givenTitle)) {
         lines.remove(0);
       }
     }
@@ -198,7 +199,8 @@ public final class Extractor {
         p.url = link.group(1);
         continue;
       }
-      if (FURNITURE.matcher(line).matches() || (p.title != null && sameText(line, p.title))) {
+      boolean repeatedTitle = p.title != null && sameText(line, p.title) && lines.size() > 1;
+      if (FURNITURE.matcher(line).matches() || repeatedTitle) {
         continue;
       }
       body.add(line);
