@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
@@ -43,6 +44,8 @@ public final class PressIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(TextFields.indexAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
+    // stored text is most of the index; only the ten shown hits are ever decompressed
+    config.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
     try {
       this.writer = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
