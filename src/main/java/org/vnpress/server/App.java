@@ -43,6 +43,10 @@ public final class App {
           config.jetty.host = cfg.host();
           config.jetty.port = cfg.port();
           config.startup.showJavalinBanner = false;
+          config.jetty.modifyServer(
+              server -> {
+                server.setErrorHandler(ErrorMapper.jettyErrors());
+              });
           config.staticFiles.add(
               files -> {
                 files.hostedPath = "/";
