@@ -57,11 +57,32 @@ public final class Ingest {
               item instanceof Sources.Accepted a ? a.origin() : ((Sources.Rejected) item).origin());
         });
     flush(batch, counts);
-    index.commit();
+    try {
+      index.commit();
+    } catch (IOException e) {
+      throw writeFailed(e);
+    }
     return new Summary(counts[0], counts[1], rejected);
   }
 
+  /** A write failure (a full disk, a lost mount) said so that a person knows what to do. */
+  private static IOException writeFailed(IOException e) {
+    return new IOException(
+        "writing the index failed ("
+            + e.getMessage()
+            + "); it keeps its last commit: fix the cause and rerun the same command",
+        e);
+  }
+
   private void flush(List<PressRelease> batch, int[] counts) throws IOException {
+    try {
+      write(batch, counts);
+    } catch (IOException e) {
+      throw writeFailed(e);
+    }
+  }
+
+  private void write(List<PressRelease> batch, int[] counts) throws IOException {
     if (batch.isEmpty()) {
       return;
     }
