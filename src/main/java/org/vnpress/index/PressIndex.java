@@ -61,6 +61,14 @@ public final class PressIndex implements Closeable {
     return new PressIndex(FSDirectory.open(dir), dir);
   }
 
+  /**
+   * An index in a given Lucene directory, closed with the index; tests wrap one to simulate
+   * faults such as a full disk.
+   */
+  public static PressIndex open(Directory directory) throws IOException {
+    return new PressIndex(directory, Path.of(directory.toString()));
+  }
+
   /** An index in memory, for tests. */
   public static PressIndex inMemory() throws IOException {
     return new PressIndex(new ByteBuffersDirectory(), Path.of("(memory)"));
