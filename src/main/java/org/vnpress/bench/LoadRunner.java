@@ -111,6 +111,24 @@ final class LoadRunner {
         Locale.ROOT,
         "  %-9s %-10s %d client%s  %5d queries  p50 %8.2f ms  p95 %8.2f ms  p99 %8.2f ms  %8.1f QPS  (mean total %.0f)%n",
         s.engine(), s.mode(), clients, clients == 1 ? " " : "s", n, s.p50Ms(), s.p95Ms(), s.p99Ms(), s.qps(), s.meanTotalHits());
+    if (clients == 1 && n > 0) {
+      // p50 by kind of query: shows which part of the mix costs what
+      java.util.Map<String, List<Long>> byKind = new java.util.TreeMap<>();
+      for (int i = 0; i < Math.min(maxQueries, next.get()); i++) {
+        if (latencies[i] > 0) {
+          String kind = queries.get(i % queries.size()).kind().replaceAll("-\\d$", "");
+          String key = kind + (queries.get(i % queries.size()).district() != null || queries.get(i % queries.size()).quarter() != null ? "+filter" : "");
+          byKind.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(latencies[i]);
+        }
+      }
+      StringBuilder sb = new StringBuilder("    p50 by kind:");
+      byKind.forEach(
+          (k, l) -> {
+            long[] a = l.stream().mapToLong(Long::longValue).sorted().toArray();
+            sb.append(String.format(Locale.ROOT, " %s %.1f ms (%d);", k, percentile(a, 0.5) / 1e6, a.length));
+          });
+      log.println(sb);
+    }
     return s;
   }
 
