@@ -9,12 +9,17 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks: generate, index, query, startup.",
+    description =
+        "Benchmarks: generate, index, query, startup, relevance, analyzer, extraction, soak.",
     subcommands = {
       BenchGenerateCommand.class,
       BenchIndexCommand.class,
       BenchQueryCommand.class,
       BenchStartupCommand.class,
+      BenchRelevanceCommand.class,
+      BenchAnalyzerCommand.class,
+      BenchExtractionCommand.class,
+      BenchSoakCommand.class,
     })
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
