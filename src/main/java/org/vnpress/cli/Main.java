@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
 
-  /** Lucene announces its SIMD set-up through java.util.logging: not news for a user. */
+  /** Lucene announces its SIMD set-up (or its absence) through java.util.logging: not news for a user. */
   private static final java.util.logging.Logger LUCENE_LOG =
       java.util.logging.Logger.getLogger("org.apache.lucene");
 
@@ -34,7 +34,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
+    LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(commandLine().execute(args));
   }
 
