@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
  * Reads publication dates from the date lines that news pages print, in every format seen in the
  * seeds: {@code Ngày đăng : 11:27, 19/10/2022}, {@code Hiền Thu| 30/12/2022 12:26}, {@code Thứ 3,
  * 26/07/2022 | 17:11}, and the {@code date 2022-10} marker.
+ *
+ * <p>Day forms: {@code 12/01/2026}, {@code 12-01-2026}, {@code 12.01.2026}, the Party style {@code
+ * 01-10-1997}, ISO {@code 2026-01-12} and {@code ngày 12 tháng 01 năm 2026}. Month forms: {@code
+ * tháng 10/2022}, {@code tháng 10 năm 2022}, {@code date 2022-10}. Only a date line or marker
+ * becomes a publication date; dates in sentences are what the text talks about.
  */
 public final class DateParser {
 
@@ -25,6 +30,12 @@ public final class DateParser {
   private static final Pattern WORDS =
       Pattern.compile(
           "ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+((?:19|20)\\d{2})",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** {@code tháng 10/2022}, {@code tháng 10-2022}, {@code tháng 10 năm 2022}. */
+  private static final Pattern MONTH =
+      Pattern.compile(
+          "(?<!\\p{L})tháng\\s+(\\d{1,2})(?:\\s*[/.-]\\s*|\\s+năm\\s+)((?:19|20)\\d{2})(?![\\d/.-]*\\d)",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** The {@code date 2022-10} marker some scrapes put before the text. */
@@ -81,6 +92,10 @@ public final class DateParser {
     }
     Optional<PubDate> date = firstDate(t);
     if (date.isEmpty()) {
+      // a date line may give only the month: "Cập nhật: tháng 10/2022"
+      date = firstMonth(t);
+    }
+    if (date.isEmpty()) {
       return date;
     }
     String lower = t.toLowerCase(java.util.Locale.ROOT);
@@ -123,6 +138,35 @@ public final class DateParser {
       }
     }
     return best;
+  }
+
+  /** The first month-only date ({@code tháng 10/2022}) in a piece of text. */
+  public static Optional<PubDate> firstMonth(String t) {
+    Matcher m = MONTH.matcher(t);
+    while (m.find()) {
+      int month = Integer.parseInt(m.group(1));
+      if (month >= 1 && month <= 12) {
+        return Optional.of(PubDate.ofMonth(Integer.parseInt(m.group(2)), month));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * One date written on its own, in any supported form, as precise as written: a day, a month, or
+   * an ISO {@code 2022-10} / {@code 2022}. Empty when the text is not just a date.
+   */
+  public static Optional<PubDate> parse(String s) {
+    String t = s.strip();
+    if (t.matches("(?:19|20)\\d{2}(?:-\\d{2}){0,2}")) {
+      try {
+        return Optional.of(PubDate.parseIso(t));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    Optional<PubDate> d = firstDate(t);
+    return d.isPresent() ? d : firstMonth(t);
   }
 
   private static Optional<PubDate> day(String y, String mo, String d) {

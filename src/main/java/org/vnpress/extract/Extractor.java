@@ -172,7 +172,7 @@ public final class Extractor {
       }
     } else if (givenTitle != null) {
       p.title = givenTitle;
-      if (!lines.isEmpty() && sameText(lines.get(0), givenTitle)) {
+      if (lines.size() > 1 && sameText(lines.get(0), givenTitle)) {
         lines.remove(0);
       }
     }
@@ -199,7 +199,8 @@ public final class Extractor {
         p.url = link.group(1);
         continue;
       }
-      if (FURNITURE.matcher(line).matches() || (p.title != null && sameText(line, p.title))) {
+      boolean repeatedTitle = p.title != null && sameText(line, p.title) && lines.size() > 1;
+      if (FURNITURE.matcher(line).matches() || repeatedTitle) {
         continue;
       }
       body.add(line);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -28,6 +29,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -40,6 +43,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
+import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.extract.PressRelease;
 import org.vnpress.index.Fields;
 import org.vnpress.index.PressIndex;
@@ -60,12 +64,16 @@ public final class LuceneBackend implements SearchBackend {
   /** Quarters and years are listed whole: the timeline needs every quarter. */
   private static final int ALL_VALUES = 10_000;
 
+  /** Added to releases about a district the query names; BM25 scores here run about 5–40. */
+  private static final float DISTRICT_BOOST = 10f;
+
   private static final Set<String> STORED_FOR_HIT = Set.of(Fields.ID, Fields.RECORD);
 
   private final PressIndex index;
   private final FacetsConfig config;
   private final TextQueryBuilder queries = new TextQueryBuilder();
   private final Suggester suggester = new Suggester();
+  private final Analyzer folding = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
   private volatile ReaderState state;
 
   public LuceneBackend(PressIndex index) {
@@ -75,7 +83,10 @@ public final class LuceneBackend implements SearchBackend {
 
   /** Facet state and labels of one reader, built once per reader. */
   private record ReaderState(
-      IndexReader reader, SortedSetDocValuesReaderState facets, Map<String, String> labels) {}
+      IndexReader reader,
+      SortedSetDocValuesReaderState facets,
+      Map<String, String> labels,
+      Map<String, List<String>> districtsByName) {}
 
   private ReaderState state(IndexSearcher s) throws IOException {
     ReaderState st = state;
@@ -95,9 +106,44 @@ public final class LuceneBackend implements SearchBackend {
         labels.put(entry.substring(0, last), entry.substring(last + 1));
       }
     }
-    st = new ReaderState(reader, facets, labels);
+    st = new ReaderState(reader, facets, labels, districtsByName(labels));
     state = st;
     return st;
+  }
+
+  /** Folded bare district name ({@code hoang mai}) → district facet values in the index. */
+  private Map<String, List<String>> districtsByName(Map<String, String> labels) {
+    Map<String, List<String>> byName = new HashMap<>();
+    String prefix = Fields.DISTRICT + Fields.LABEL_SEPARATOR;
+    for (String key : labels.keySet()) {
+      if (key.startsWith(prefix)) {
+        String value = key.substring(prefix.length());
+        String bare = value.substring(value.indexOf('/') + 1);
+        byName.computeIfAbsent(foldedWords(bare), k -> new ArrayList<>()).add(value);
+      }
+    }
+    return byName;
+  }
+
+  /** The district facet values whose names the query contains as whole words. */
+  private List<String> districtsNamed(String q, ReaderState st) {
+    if (q.isBlank() || st.districtsByName.isEmpty() || q.length() > 200) {
+      return List.of();
+    }
+    String padded = " " + foldedWords(q) + " ";
+    List<String> found = new ArrayList<>();
+    st.districtsByName.forEach(
+        (name, values) -> {
+          if (!name.isBlank() && padded.contains(" " + name + " ")) {
+            found.addAll(values);
+          }
+        });
+    return found;
+  }
+
+  private String foldedWords(String s) {
+    String folded = folding.normalize(TextFields.BODY_FOLDED, s).utf8ToString();
+    return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   @Override
@@ -108,6 +154,13 @@ public final class LuceneBackend implements SearchBackend {
       ReaderState st = state(s);
       Query text = queries.build(req.q());
       BooleanQuery.Builder base = new BooleanQuery.Builder().add(text, Occur.MUST);
+      for (String district : districtsNamed(req.q(), st)) {
+        // a query that names a district prefers releases about it over passing mentions
+        Term t =
+            DrillDownQuery.term(
+                config.getDimConfig(Fields.DISTRICT).indexFieldName, Fields.DISTRICT, district);
+        base.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(t)), DISTRICT_BOOST), Occur.SHOULD);
+      }
       if (req.from() != null || req.to() != null) {
         long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochDay();
         long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochDay();
