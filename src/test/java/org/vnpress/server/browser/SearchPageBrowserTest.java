@@ -528,6 +528,26 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void keyboardAloneCanSearchAndTickADistrict() {
+    open("/");
+    settled();
+    driver.findElement(By.id("q")).sendKeys("Hoàng Mai", Keys.ENTER);
+    waitFor().until(d -> urlParams().containsKey("q"));
+    settled();
+    // Tab on from the search box until the Hoàng Mai checkbox has focus, then tick it with Space.
+    for (int i = 0; i < 30 && !HOANG_MAI.equals(driver.switchTo().activeElement().getAttribute("data-value")); i++) {
+      driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    }
+    assertThat(driver.switchTo().activeElement().getAttribute("data-value")).isEqualTo(HOANG_MAI);
+    driver.switchTo().activeElement().sendKeys(Keys.SPACE);
+    waitFor().until(d -> urlParams().getOrDefault("district", List.of()).equals(List.of(HOANG_MAI)));
+    settled();
+    // Focus stays on the same checkbox after the sidebar is redrawn.
+    assertThat(driver.switchTo().activeElement().getAttribute("data-value")).isEqualTo(HOANG_MAI);
+    assertThat(hitIds()).containsExactly(SEED_HOANG_MAI);
+  }
+
+  @Test
   void slashKeyFocusesTheSearchBox() {
     open("/");
     settled();
