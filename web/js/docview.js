@@ -51,12 +51,22 @@ function safeUrl(url) {
   }
 }
 
-/** Splits the body into paragraphs on blank lines or single line breaks. */
+/** Splits the body into paragraphs at blank lines; single line breaks stay inside their paragraph. */
 function paragraphs(body) {
   return String(body || '')
-    .split(/\n+/)
+    .split(/\n[ \t]*\n+/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
+}
+
+/** A paragraph with the query highlighted and its inner line breaks kept. */
+function paragraph(text, query) {
+  const p = h('p');
+  text.split('\n').forEach((line, i) => {
+    if (i > 0) p.append(h('br'));
+    p.append(highlight(line, query));
+  });
+  return p;
 }
 
 /**
@@ -97,7 +107,7 @@ export function renderDocument(container, doc, query, backUrl) {
 
   const back = h('a', { class: 'back', href: backUrl, attrs: { 'data-back': '' } }, '← Quay lại kết quả tìm kiếm');
   const heading = h('h1', { class: 'doc-title', attrs: { tabindex: '-1' } }, highlight(title, query));
-  const body = h('div', { class: 'doc-body' }, paragraphs(doc.body).map((p) => h('p', {}, highlight(p, query))));
+  const body = h('div', { class: 'doc-body' }, paragraphs(doc.body).map((p) => paragraph(p, query)));
   container.append(h('nav', { class: 'doc-nav', attrs: { 'aria-label': 'Điều hướng' } }, back), heading, meta, body);
   document.title = `${title} — vnpress`;
   return heading;
