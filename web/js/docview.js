@@ -37,9 +37,19 @@ function row(term, ...values) {
   return [h('dt', { text: term }), h('dd', {}, ...vals)];
 }
 
+const LIST_FIRST = 12;
+
+/** An inline list; long ones (omnibus resolutions name hundreds of wards) fold the rest into <details>. */
 function linkList(items) {
   if (items.length === 0) return null;
-  return h('ul', { class: 'inline-list' }, items.map((i) => h('li', {}, i)));
+  const list = (xs) => h('ul', { class: 'inline-list' }, xs.map((i) => h('li', {}, i)));
+  if (items.length <= LIST_FIRST + 3) return list(items);
+  return h(
+    'div',
+    {},
+    list(items.slice(0, LIST_FIRST)),
+    h('details', { class: 'more-list' }, h('summary', { text: `Xem thêm ${items.length - LIST_FIRST}` }), list(items.slice(LIST_FIRST))),
+  );
 }
 
 function safeUrl(url) {
@@ -94,7 +104,7 @@ export function renderDocument(container, doc, query, backUrl) {
       'Quận/huyện',
       linkList(districts.map((d) => (typeof d === 'string' ? navLink(d, newState('', { district: [d] })) : navLink(d.label || d.value, newState('', { district: [d.value] }), `Tìm các thông cáo về ${d.label || d.value}`)))),
     ),
-    row('Phường/xã', linkList(places.map((p) => h('span', { text: textOf(p) })))),
+    row('Phường/xã', linkList(places.map((p) => (p && p.value ? navLink(textOf(p), newState('', { place: [p.value] }), 'Tìm các thông cáo về đơn vị này') : h('span', { text: textOf(p) }))))),
     row(
       'Văn bản',
       linkList(documents.map((d) => navLink(documentText(d), newState('', { document: [typeof d === 'string' ? d : d.value] }), 'Tìm các thông cáo nhắc đến văn bản này'))),
