@@ -15,6 +15,8 @@ const el = {
   form: $('search-form'),
   q: $('q'),
   sort: $('sort'),
+  from: $('from'),
+  to: $('to'),
   searchView: $('search-view'),
   docView: $('doc-view'),
   facets: $('facets'),
@@ -165,6 +167,18 @@ el.sort.addEventListener('change', () => {
   navigate(next);
 });
 
+// Dates apply on change (picker closed or field left), not on every keystroke inside the field.
+for (const key of ['from', 'to']) {
+  el[key].addEventListener('change', () => {
+    const value = el[key].value;
+    if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+    const next = cloneState(state);
+    next[key] = value;
+    next.page = 1;
+    navigate(next);
+  });
+}
+
 function toggleFilter(facet, value, checked) {
   const next = cloneState(state);
   const list = next.filters[facet].filter((v) => v !== value);
@@ -249,6 +263,8 @@ async function showSearch() {
   el.searchView.hidden = false;
   document.title = state.q ? `${state.q} — Tìm kiếm vnpress` : 'vnpress — Tìm kiếm thông cáo báo chí';
   el.sort.value = state.sort;
+  el.from.value = state.from;
+  el.to.value = state.to;
   renderActiveFilters();
   abortInflight();
   const seq = ++requestSeq;

@@ -267,6 +267,22 @@ class SearchPageBrowserTest {
     assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("district-filter");
   }
 
+  @Test
+  void dateRangeFiltersAndShowsAChip() {
+    open("/");
+    settled();
+    // Date pickers type differently per locale; setting the value and firing change is what a pick does.
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "const f = document.getElementById('from'); f.value = '2022-10-01';"
+                + " f.dispatchEvent(new Event('change', {bubbles: true}));");
+    waitFor().until(d -> urlParams().getOrDefault("from", List.of()).equals(List.of("2022-10-01")));
+    settled();
+    assertThat(hitIds()).contains(SEED_HOANG_MAI).doesNotContain(SEED_NAM_TU_LIEM);
+    assertThat(driver.findElement(By.cssSelector("#active-filters button.chip")).getAttribute("textContent"))
+        .isEqualTo("Từ ngày: 01/10/2022×");
+  }
+
   // ------------------------------------------------------------------ timeline
 
   @Test
