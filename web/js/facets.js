@@ -2,6 +2,7 @@
 import { h, clear } from './dom.js';
 import { formatCount, parseQuarter, splitDistrict } from './format.js';
 import { FACETS, FACET_LIMIT } from './state.js';
+import { fold } from './highlight.js';
 
 /** Sidebar headings, also used in the active-filter chips. */
 export const FACET_TITLES = {
@@ -94,7 +95,6 @@ function simpleGroup(facet, entries, state, onToggle, rerender) {
 function districtGroup(entries, state, onToggle, rerender, more) {
   const filterId = 'district-filter';
   const needle = ui.districtFilter.trim();
-  const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd');
   const matches = (e) => !needle || fold(`${e.label} ${e.value}`).includes(fold(needle)) || state.filters.district.includes(e.value);
   const provinces = new Map();
   entries.forEach((e, i) => {
@@ -102,9 +102,17 @@ function districtGroup(entries, state, onToggle, rerender, more) {
     if (!provinces.has(province)) provinces.set(province, []);
     provinces.get(province).push({ ...e, index: i });
   });
+  // A district the query names ("Hoàng Mai") leads its province, and its province leads the list.
+  const q = fold(state.q || '').trim();
+  const named = (e) => q.length > 1 && fold(e.label || '').includes(q) ? 1 : 0;
   const groups = [...provinces.entries()]
-    .map(([province, list]) => ({ province, list: order('district', list), total: list.reduce((n, e) => n + e.count, 0) }))
-    .sort((a, b) => b.total - a.total || COLLATOR.compare(a.province, b.province));
+    .map(([province, list]) => ({
+      province,
+      list: order('district', list).sort((a, b) => named(b) - named(a)),
+      total: list.reduce((n, e) => n + e.count, 0),
+      named: Math.max(...list.map(named)),
+    }))
+    .sort((a, b) => b.named - a.named || b.total - a.total || COLLATOR.compare(a.province, b.province));
   const input = h('input', {
     type: 'search',
     id: filterId,
