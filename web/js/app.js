@@ -1,7 +1,7 @@
 // The search page controller: URL state → API call → rendering, plus the event wiring.
 import * as api from './api.js';
 import { h, clear, appendSnippet } from './dom.js';
-import { formatCount, formatDate, quarterLabel } from './format.js';
+import { formatCount, formatDate, formatTook, quarterLabel } from './format.js';
 import { FACETS, parseState, stateToUrl, stateToApiQuery, cloneState, newState, filterCount } from './state.js';
 import { renderFacets, FACET_TITLES } from './facets.js';
 import { renderTimeline } from './timeline.js';
@@ -299,7 +299,7 @@ function renderResponse(r) {
   el.summary.textContent =
     total === 0
       ? ''
-      : `${state.q ? `Tìm thấy ${formatCount(total)} kết quả` : `Có ${formatCount(total)} thông cáo, mới nhất trước`}${Number.isFinite(r.tookMs) ? ` (${formatCount(r.tookMs)} ms)` : ''}`;
+      : `${state.q ? `Tìm thấy ${formatCount(total)} kết quả` : `Có ${formatCount(total)} thông cáo, mới nhất trước`}${Number.isFinite(r.tookMs) ? ` (${formatTook(r.tookMs)})` : ''}`;
   renderSuggestion(r.suggestion);
   renderActiveFilters();
   el.drawerDone.textContent = total === 0 ? 'Không có kết quả' : `Xem ${formatCount(total)} kết quả`;

@@ -120,7 +120,7 @@ class SearchPageBrowserTest {
     WebElement hit = hit(SEED_HOANG_MAI);
     assertThat(hit.findElement(By.cssSelector(".hit-meta time")).getText()).isEqualTo("30/12/2022");
     assertThat(hit.findElement(By.cssSelector(".chip-district")).getText()).isEqualTo("Quận Hoàng Mai");
-    assertThat(driver.findElement(By.id("summary")).getText()).matches("Tìm thấy \\d+ kết quả \\(\\d+ ms\\)");
+    assertThat(driver.findElement(By.id("summary")).getText()).matches("Tìm thấy \\d+ kết quả \\((\\d+ ms|\\d+,\\d giây)\\)");
   }
 
   @Test
