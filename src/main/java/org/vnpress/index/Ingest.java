@@ -30,14 +30,26 @@ public final class Ingest {
 
   private final PressIndex index;
   private final Sources sources;
+  private final int commitEvery;
+  private final int batchSize;
 
   public Ingest(PressIndex index, Sources sources) {
+    this(index, sources, COMMIT_EVERY);
+  }
+
+  /** With another commit interval: at most this many documents are redone after a crash. */
+  public Ingest(PressIndex index, Sources sources, int commitEvery) {
+    if (commitEvery < 1) {
+      throw new IllegalArgumentException("commit interval must be 1 or more");
+    }
     this.index = index;
     this.sources = sources;
+    this.commitEvery = commitEvery;
+    this.batchSize = Math.min(BATCH, commitEvery);
   }
 
   public Summary run(List<Path> paths, Progress progress) throws IOException {
-    List<PressRelease> batch = new ArrayList<>(BATCH);
+    List<PressRelease> batch = new ArrayList<>(batchSize);
     List<Sources.Rejected> rejected = new ArrayList<>();
     int[] counts = new int[3]; // added, replaced, since last commit
     sources.read(
@@ -45,7 +57,7 @@ public final class Ingest {
         item -> {
           if (item instanceof Sources.Accepted a) {
             batch.add(a.release());
-            if (batch.size() >= BATCH) {
+            if (batch.size() >= batchSize) {
               flush(batch, counts);
             }
           } else if (item instanceof Sources.Rejected r) {
@@ -57,11 +69,32 @@ public final class Ingest {
               item instanceof Sources.Accepted a ? a.origin() : ((Sources.Rejected) item).origin());
         });
     flush(batch, counts);
-    index.commit();
+    try {
+      index.commit();
+    } catch (IOException e) {
+      throw writeFailed(e);
+    }
     return new Summary(counts[0], counts[1], rejected);
   }
 
+  /** A write failure (a full disk, a lost mount) said so that a person knows what to do. */
+  private static IOException writeFailed(IOException e) {
+    return new IOException(
+        "writing the index failed ("
+            + e.getMessage()
+            + "); it keeps its last commit: fix the cause and rerun the same command",
+        e);
+  }
+
   private void flush(List<PressRelease> batch, int[] counts) throws IOException {
+    try {
+      write(batch, counts);
+    } catch (IOException e) {
+      throw writeFailed(e);
+    }
+  }
+
+  private void write(List<PressRelease> batch, int[] counts) throws IOException {
     if (batch.isEmpty()) {
       return;
     }
@@ -77,7 +110,7 @@ public final class Ingest {
     counts[1] += replaced;
     counts[2] += batch.size();
     batch.clear();
-    if (counts[2] >= COMMIT_EVERY) {
+    if (counts[2] >= commitEvery) {
       index.commit();
       counts[2] = 0;
     } else {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
@@ -43,6 +44,8 @@ public final class PressIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(TextFields.indexAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
+    // stored text is most of the index; only the ten shown hits are ever decompressed
+    config.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
     try {
       this.writer = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
@@ -56,6 +59,14 @@ public final class PressIndex implements Closeable {
   public static PressIndex open(Path dir) throws IOException {
     Files.createDirectories(dir);
     return new PressIndex(FSDirectory.open(dir), dir);
+  }
+
+  /**
+   * An index in a given Lucene directory, closed with the index; tests wrap one to simulate
+   * faults such as a full disk.
+   */
+  public static PressIndex open(Directory directory) throws IOException {
+    return new PressIndex(directory, Path.of(directory.toString()));
   }
 
   /** An index in memory, for tests. */
