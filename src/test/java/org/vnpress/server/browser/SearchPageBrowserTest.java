@@ -331,6 +331,24 @@ class SearchPageBrowserTest {
     assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("Hoàng Mai");
   }
 
+  @Test
+  void forwardReappliesTheFilter() {
+    open("/?q=" + enc("Hoàng Mai"));
+    settled();
+    checkbox("district", HOANG_MAI).click();
+    waitFor().until(d -> urlParams().containsKey("district"));
+    settled();
+    driver.navigate().back();
+    waitFor().until(d -> !urlParams().containsKey("district"));
+    settled();
+
+    driver.navigate().forward();
+    waitFor().until(d -> urlParams().getOrDefault("district", List.of()).equals(List.of(HOANG_MAI)));
+    settled();
+    assertThat(checkbox("district", HOANG_MAI).isSelected()).isTrue();
+    assertThat(hitIds()).containsExactly(SEED_HOANG_MAI);
+  }
+
   // ------------------------------------------------------------------ document view
 
   @Test
@@ -388,6 +406,29 @@ class SearchPageBrowserTest {
     waitFor().until(d -> "empty".equals(phase()));
     assertThat(driver.findElement(By.id("status")).getText()).contains("Không tìm thấy kết quả");
     assertThat(hitIds()).isEmpty();
+  }
+
+  @Test
+  void slowAnswerShowsTheLoadingIndicator() {
+    open("/");
+    settled();
+    // Two seconds of added latency leave time to see the page waiting.
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand(
+        "Network.emulateNetworkConditions",
+        Map.of("offline", false, "latency", 2000, "downloadThroughput", -1, "uploadThroughput", -1));
+    try {
+      driver.findElement(By.id("q")).sendKeys("Hoàng Mai", Keys.ENTER);
+      waitFor().until(d -> "loading".equals(phase()));
+      assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Đang tìm kiếm…");
+      assertThat(driver.findElement(By.id("results-pane")).getAttribute("aria-busy")).isEqualTo("true");
+    } finally {
+      driver.executeCdpCommand(
+          "Network.emulateNetworkConditions",
+          Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+    settled();
+    assertThat(hitIds()).contains(SEED_HOANG_MAI);
   }
 
   @Test
