@@ -451,6 +451,22 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void retryAfterAnErrorShowsTheResults() {
+    open("/");
+    settled();
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/search*")));
+    driver.findElement(By.id("q")).sendKeys("Hoàng Mai", Keys.ENTER);
+    waitFor().until(d -> "error".equals(phase()));
+    // The server is reachable again: "Thử lại" repeats the same search.
+    driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+    driver.findElement(By.cssSelector("#error button")).click();
+    waitFor().until(d -> "ready".equals(phase()));
+    assertThat(hitIds()).contains(SEED_HOANG_MAI);
+    assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+  }
+
+  @Test
   void serverErrorStatusShowsTheServersMessage() {
     open("/");
     settled();
