@@ -1,19 +1,22 @@
 // The search page controller: URL state → API call → rendering, plus the event wiring.
 import * as api from './api.js';
 import { h, clear, appendSnippet } from './dom.js';
-import { formatCount, formatDate, quarterLabel } from './format.js';
+import { formatCount, formatDate, formatTook, quarterLabel } from './format.js';
 import { FACETS, parseState, stateToUrl, stateToApiQuery, cloneState, newState, filterCount } from './state.js';
 import { renderFacets, FACET_TITLES } from './facets.js';
 import { renderTimeline } from './timeline.js';
 import { renderDocument, renderDocumentMessage } from './docview.js';
 
 const TYPING_DELAY_MS = 250;
+const CHIPS_PER_KIND = 4;
 const $ = (id) => document.getElementById(id);
 
 const el = {
   form: $('search-form'),
   q: $('q'),
   sort: $('sort'),
+  from: $('from'),
+  to: $('to'),
   searchView: $('search-view'),
   docView: $('doc-view'),
   facets: $('facets'),
@@ -164,6 +167,18 @@ el.sort.addEventListener('change', () => {
   navigate(next);
 });
 
+// Dates apply on change (picker closed or field left), not on every keystroke inside the field.
+for (const key of ['from', 'to']) {
+  el[key].addEventListener('change', () => {
+    const value = el[key].value;
+    if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+    const next = cloneState(state);
+    next[key] = value;
+    next.page = 1;
+    navigate(next);
+  });
+}
+
 function toggleFilter(facet, value, checked) {
   const next = cloneState(state);
   const list = next.filters[facet].filter((v) => v !== value);
@@ -248,6 +263,8 @@ async function showSearch() {
   el.searchView.hidden = false;
   document.title = state.q ? `${state.q} — Tìm kiếm vnpress` : 'vnpress — Tìm kiếm thông cáo báo chí';
   el.sort.value = state.sort;
+  el.from.value = state.from;
+  el.to.value = state.to;
   renderActiveFilters();
   abortInflight();
   const seq = ++requestSeq;
@@ -282,16 +299,50 @@ function renderResponse(r) {
   el.summary.textContent =
     total === 0
       ? ''
-      : `${state.q ? `Tìm thấy ${formatCount(total)} kết quả` : `Có ${formatCount(total)} thông cáo, mới nhất trước`}${Number.isFinite(r.tookMs) ? ` (${formatCount(r.tookMs)} ms)` : ''}`;
+      : `${state.q ? `Tìm thấy ${formatCount(total)} kết quả` : `Có ${formatCount(total)} thông cáo, mới nhất trước`}${Number.isFinite(r.tookMs) ? ` (${formatTook(r.tookMs)})` : ''}`;
   renderSuggestion(r.suggestion);
   renderActiveFilters();
   el.drawerDone.textContent = total === 0 ? 'Không có kết quả' : `Xem ${formatCount(total)} kết quả`;
-  renderFacets(el.facetGroups, r, state, labelOf, toggleFilter);
+  renderFacets(el.facetGroups, r, state, labelOf, toggleFilter, allDistrictsFor(r));
   drawTimeline(r);
   renderHits(r.hits || []);
   renderPagination(total);
   if (total === 0) renderEmpty(r);
   setPhase(total === 0 ? 'empty' : 'ready');
+}
+
+// The full district list for the current search, fetched on demand (filter box, "see all").
+let allDistricts = { key: '', entries: null, loading: false };
+
+function allDistrictsFor(r) {
+  const key = stateToApiQuery(state);
+  if (allDistricts.key !== key) allDistricts = { key, entries: null, loading: false };
+  const holder = allDistricts;
+  holder.load = () => {
+    if (holder.entries || holder.loading) return;
+    holder.loading = true;
+    const p = new URLSearchParams(key);
+    p.set('size', '1');
+    p.set('page', '1');
+    p.set('facetLimit', '1000');
+    api
+      .search(p.toString())
+      .then((full) => {
+        holder.entries = (full.facets && full.facets.district) || [];
+        rememberLabels(full);
+      })
+      .catch(() => {
+        // Keep the top districts; the search itself reports real errors.
+        holder.entries = (r.facets && r.facets.district) || [];
+      })
+      .finally(() => {
+        holder.loading = false;
+        if (allDistricts === holder && lastResponse === r && !state.doc) {
+          renderFacets(el.facetGroups, r, state, labelOf, toggleFilter, holder);
+        }
+      });
+  };
+  return holder;
 }
 
 function drawTimeline(r) {
@@ -413,9 +464,15 @@ function renderHits(hits) {
   clear(el.hits);
   hits.forEach((hit, i) => {
     const date = formatDate(hit.date, hit.datePrecision);
+    // Omnibus resolutions name dozens of units and documents; a few chips say enough in a list.
+    const capped = (list, make) => {
+      const shown = list.slice(0, CHIPS_PER_KIND).map(make);
+      if (list.length > CHIPS_PER_KIND) shown.push(h('span', { class: 'chip chip-more', text: `+${list.length - CHIPS_PER_KIND}`, attrs: { title: 'Xem đầy đủ trong văn bản' } }));
+      return shown;
+    };
     const chips = [
-      ...(hit.districts || []).map((d) => filterLink('district', d.value, d.label || d.value, 'chip-district')),
-      ...(hit.documents || []).map((d) => filterLink('document', d.value, d.value, 'chip-document')),
+      ...capped(hit.districts || [], (d) => filterLink('district', d.value, d.label || d.value, 'chip-district')),
+      ...capped(hit.documents || [], (d) => filterLink('document', d.value, d.value, 'chip-document')),
     ];
     const meta = [
       date ? h('time', { attrs: { datetime: hit.date }, text: date }) : null,

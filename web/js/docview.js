@@ -37,9 +37,19 @@ function row(term, ...values) {
   return [h('dt', { text: term }), h('dd', {}, ...vals)];
 }
 
+const LIST_FIRST = 12;
+
+/** An inline list; long ones (omnibus resolutions name hundreds of wards) fold the rest into <details>. */
 function linkList(items) {
   if (items.length === 0) return null;
-  return h('ul', { class: 'inline-list' }, items.map((i) => h('li', {}, i)));
+  const list = (xs) => h('ul', { class: 'inline-list' }, xs.map((i) => h('li', {}, i)));
+  if (items.length <= LIST_FIRST + 3) return list(items);
+  return h(
+    'div',
+    {},
+    list(items.slice(0, LIST_FIRST)),
+    h('details', { class: 'more-list' }, h('summary', { text: `Xem thêm ${items.length - LIST_FIRST}` }), list(items.slice(LIST_FIRST))),
+  );
 }
 
 function safeUrl(url) {
@@ -51,12 +61,22 @@ function safeUrl(url) {
   }
 }
 
-/** Splits the body into paragraphs on blank lines or single line breaks. */
+/** Splits the body into paragraphs at blank lines; single line breaks stay inside their paragraph. */
 function paragraphs(body) {
   return String(body || '')
-    .split(/\n+/)
+    .split(/\n[ \t]*\n+/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
+}
+
+/** A paragraph with the query highlighted and its inner line breaks kept. */
+function paragraph(text, query) {
+  const p = h('p');
+  text.split('\n').forEach((line, i) => {
+    if (i > 0) p.append(h('br'));
+    p.append(highlight(line, query));
+  });
+  return p;
 }
 
 /**
@@ -84,7 +104,7 @@ export function renderDocument(container, doc, query, backUrl) {
       'Quận/huyện',
       linkList(districts.map((d) => (typeof d === 'string' ? navLink(d, newState('', { district: [d] })) : navLink(d.label || d.value, newState('', { district: [d.value] }), `Tìm các thông cáo về ${d.label || d.value}`)))),
     ),
-    row('Phường/xã', linkList(places.map((p) => h('span', { text: textOf(p) })))),
+    row('Phường/xã', linkList(places.map((p) => (p && p.value ? navLink(textOf(p), newState('', { place: [p.value] }), 'Tìm các thông cáo về đơn vị này') : h('span', { text: textOf(p) }))))),
     row(
       'Văn bản',
       linkList(documents.map((d) => navLink(documentText(d), newState('', { document: [typeof d === 'string' ? d : d.value] }), 'Tìm các thông cáo nhắc đến văn bản này'))),
@@ -97,7 +117,7 @@ export function renderDocument(container, doc, query, backUrl) {
 
   const back = h('a', { class: 'back', href: backUrl, attrs: { 'data-back': '' } }, '← Quay lại kết quả tìm kiếm');
   const heading = h('h1', { class: 'doc-title', attrs: { tabindex: '-1' } }, highlight(title, query));
-  const body = h('div', { class: 'doc-body' }, paragraphs(doc.body).map((p) => h('p', {}, highlight(p, query))));
+  const body = h('div', { class: 'doc-body' }, paragraphs(doc.body).map((p) => paragraph(p, query)));
   container.append(h('nav', { class: 'doc-nav', attrs: { 'aria-label': 'Điều hướng' } }, back), heading, meta, body);
   document.title = `${title} — vnpress`;
   return heading;

@@ -1,11 +1,13 @@
 // The facet sidebar: one group of checkboxes per facet, with counts from the API's drill-sideways facets.
 import { h, clear } from './dom.js';
 import { formatCount, parseQuarter, splitDistrict } from './format.js';
-import { FACETS } from './state.js';
+import { FACETS, FACET_LIMIT } from './state.js';
+import { fold } from './highlight.js';
 
 /** Sidebar headings, also used in the active-filter chips. */
 export const FACET_TITLES = {
   district: 'Quận/huyện',
+  place: 'Phường/xã',
   quarter: 'Quý',
   year: 'Năm',
   doctype: 'Loại văn bản',
@@ -16,6 +18,8 @@ export const FACET_TITLES = {
 
 const COLLATOR = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 const SHOW_FIRST = 8;
+// Districts come grouped by province, so each group starts shorter.
+const SHOW_FIRST_PER_PROVINCE = 5;
 
 /** Sidebar state that survives re-rendering: the district filter text and the expanded groups. */
 const ui = { districtFilter: '', expanded: new Set() };
@@ -88,10 +92,9 @@ function simpleGroup(facet, entries, state, onToggle, rerender) {
   return [ul, list.length > visible.length || open && list.length > SHOW_FIRST ? moreButton(facet, list.length - visible.length, rerender) : null];
 }
 
-function districtGroup(entries, state, onToggle, rerender) {
+function districtGroup(entries, state, onToggle, rerender, more) {
   const filterId = 'district-filter';
   const needle = ui.districtFilter.trim();
-  const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd');
   const matches = (e) => !needle || fold(`${e.label} ${e.value}`).includes(fold(needle)) || state.filters.district.includes(e.value);
   const provinces = new Map();
   entries.forEach((e, i) => {
@@ -99,9 +102,17 @@ function districtGroup(entries, state, onToggle, rerender) {
     if (!provinces.has(province)) provinces.set(province, []);
     provinces.get(province).push({ ...e, index: i });
   });
+  // A district the query names ("Hoàng Mai") leads its province, and its province leads the list.
+  const q = fold(state.q || '').trim();
+  const named = (e) => q.length > 1 && fold(e.label || '').includes(q) ? 1 : 0;
   const groups = [...provinces.entries()]
-    .map(([province, list]) => ({ province, list: order('district', list), total: list.reduce((n, e) => n + e.count, 0) }))
-    .sort((a, b) => b.total - a.total || COLLATOR.compare(a.province, b.province));
+    .map(([province, list]) => ({
+      province,
+      list: order('district', list).sort((a, b) => named(b) - named(a)),
+      total: list.reduce((n, e) => n + e.count, 0),
+      named: Math.max(...list.map(named)),
+    }))
+    .sort((a, b) => b.named - a.named || b.total - a.total || COLLATOR.compare(a.province, b.province));
   const input = h('input', {
     type: 'search',
     id: filterId,
@@ -113,6 +124,8 @@ function districtGroup(entries, state, onToggle, rerender) {
     on: {
       input: (ev) => {
         ui.districtFilter = ev.target.value;
+        // The response holds only the top districts; searching the list needs all of them.
+        if (more.truncated) more.needAll();
         rerender();
       },
     },
@@ -125,7 +138,7 @@ function districtGroup(entries, state, onToggle, rerender) {
     shown += visible.length;
     const key = `district:${g.province}`;
     const open = ui.expanded.has(key) || needle;
-    const cut = open ? visible : visible.filter((e, i) => i < SHOW_FIRST || state.filters.district.includes(e.value));
+    const cut = open ? visible : visible.filter((e, i) => i < SHOW_FIRST_PER_PROVINCE || state.filters.district.includes(e.value));
     const headingId = `prov-${g.list[0].index}`;
     children.push(
       h(
@@ -133,11 +146,22 @@ function districtGroup(entries, state, onToggle, rerender) {
         { class: 'province' },
         h('h4', { class: 'province-name', id: headingId, text: g.province || 'Khác' }),
         h('ul', { class: 'facet-list', attrs: { 'aria-labelledby': headingId } }, cut.map((e) => checkbox('district', e, state, onToggle, e.index))),
-        visible.length > cut.length || (open && !needle && visible.length > SHOW_FIRST) ? moreButton(key, visible.length - cut.length, rerender) : null,
+        visible.length > cut.length || (open && !needle && visible.length > SHOW_FIRST_PER_PROVINCE) ? moreButton(key, visible.length - cut.length, rerender) : null,
       ),
     );
   }
-  if (shown === 0) children.push(h('p', { class: 'facet-none', text: 'Không có quận/huyện phù hợp.' }));
+  if (shown === 0) children.push(h('p', { class: 'facet-none', text: more.loading ? 'Đang tải danh sách…' : 'Không có quận/huyện phù hợp.' }));
+  if (more.truncated && !needle) {
+    children.push(
+      h('button', {
+        type: 'button',
+        class: 'link-button more',
+        text: 'Xem tất cả quận/huyện',
+        attrs: { 'data-key': 'more|district-all' },
+        on: { click: () => more.needAll() },
+      }),
+    );
+  }
   return children;
 }
 
@@ -145,19 +169,25 @@ function districtGroup(entries, state, onToggle, rerender) {
  * Renders all facet groups into `container`. `labelOf(facet, value)` names values the response lacks;
  * `onToggle(facet, value, checked)` is called when a box changes.
  */
-export function renderFacets(container, response, state, labelOf, onToggle) {
-  const rerender = () => renderFacets(container, response, state, labelOf, onToggle);
+export function renderFacets(container, response, state, labelOf, onToggle, allDistricts = null) {
+  const rerender = () => renderFacets(container, response, state, labelOf, onToggle, allDistricts);
   const focusKey = document.activeElement && container.contains(document.activeElement) ? document.activeElement.getAttribute('data-key') : null;
   const selStart = focusKey === 'district-filter' ? document.activeElement.selectionStart : null;
   clear(container);
   let any = false;
   for (const facet of FACETS) {
-    const entries = entriesFor(facet, response, state, labelOf);
+    const source = facet === 'district' && allDistricts && allDistricts.entries ? { facets: { district: allDistricts.entries } } : response;
+    const entries = entriesFor(facet, source, state, labelOf);
     // period and issuer are optional in the API: show them only when the response has them.
     if (entries.length === 0) continue;
     any = true;
     const legendId = `facet-${facet}-title`;
-    const body = facet === 'district' ? districtGroup(entries, state, onToggle, rerender) : simpleGroup(facet, entries, state, onToggle, rerender);
+    const more = {
+      truncated: !(allDistricts && allDistricts.entries) && ((response.facets && response.facets.district) || []).length >= FACET_LIMIT,
+      loading: Boolean(allDistricts && allDistricts.loading),
+      needAll: () => allDistricts && allDistricts.load(),
+    };
+    const body = facet === 'district' ? districtGroup(entries, state, onToggle, rerender, more) : simpleGroup(facet, entries, state, onToggle, rerender);
     container.append(
       h('fieldset', { class: `facet facet-${facet}`, attrs: { 'data-facet': facet } }, h('legend', { id: legendId, text: FACET_TITLES[facet] }), body),
     );

@@ -39,3 +39,9 @@ export function splitDistrict(value) {
   const i = String(value).indexOf('/');
   return i < 0 ? { province: '', district: value } : { province: value.slice(0, i), district: value.slice(i + 1) };
 }
+
+/** 415 → "415 ms", 1104 → "1,1 giây" (a Vietnamese "1.104 ms" reads like one millisecond to many). */
+export function formatTook(ms) {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(1).replace('.', ',')} giây`;
+}

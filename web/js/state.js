@@ -2,9 +2,12 @@
 // back/forward replay any search.
 
 /** Facets the page can filter on, in the order the sidebar shows them. */
-export const FACETS = ['district', 'quarter', 'year', 'doctype', 'document', 'period', 'issuer'];
+export const FACETS = ['district', 'place', 'quarter', 'year', 'doctype', 'document', 'period', 'issuer'];
 
 export const DEFAULT_SIZE = 10;
+
+/** Values per facet the sidebar asks for; the full district list is fetched only when someone looks for one. */
+export const FACET_LIMIT = 30;
 
 /** Reads the state from a query string such as location.search. */
 export function parseState(search) {
@@ -59,6 +62,7 @@ export function stateToApiQuery(state) {
   const p = searchParams(state);
   p.set('page', String(state.page));
   p.set('size', String(state.size));
+  p.set('facetLimit', String(FACET_LIMIT));
   return p.toString();
 }
 

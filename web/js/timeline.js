@@ -72,7 +72,14 @@ export function renderTimeline(container, entries, selected, onPick) {
     const p = parseQuarter(s.value);
     if (labelEvery || (p && p.q === 1) || series.length === 1) {
       const text = labelEvery ? quarterShort(s.value) : String(p ? p.year : s.value);
-      g.append(svg('text', { class: 'label', x: labelEvery ? x + barWidth / 2 : x, y: HEIGHT - 6, 'text-anchor': labelEvery ? 'middle' : 'start' }, text));
+      let lx = labelEvery ? x + barWidth / 2 : x;
+      let anchor = labelEvery ? 'middle' : 'start';
+      // A label that would run off the right edge is pulled back inside it.
+      if (lx + (anchor === 'middle' ? 18 : 32) > width) {
+        lx = width - 1;
+        anchor = 'end';
+      }
+      g.append(svg('text', { class: 'label', x: lx, y: HEIGHT - 6, 'text-anchor': anchor }, text));
     }
     if (s.count > 0) {
       g.setAttribute('role', 'button');

@@ -17,8 +17,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Starts headless Debian Chromium through /usr/bin/chromedriver, or skips when they are missing. */
 final class BrowserSupport {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  // Debian's paths; overridable for other systems (and to try the skip path on a machine that has them).
+  static final Path CHROMIUM = Path.of(System.getProperty("vnpress.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("vnpress.chromedriver", "/usr/bin/chromedriver"));
 
   private static final String PAGE_PROBLEM_RECORDER =
       "window.__vnpressProblems = [];"
@@ -35,25 +37,37 @@ final class BrowserSupport {
         .equals(System.getProperty("vnpress.browserTests", "optional").toLowerCase(Locale.ROOT));
   }
 
+  /** Why the browser tests cannot run here, or null when Chromium and chromedriver are installed. */
+  static String missingBrowser() {
+    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+      return null;
+    }
+    return "Browser tests need "
+        + CHROMIUM
+        + " and "
+        + CHROMEDRIVER
+        + " (apt-get install -y chromium chromium-driver)";
+  }
+
   /**
-   * Skips the calling test class with a visible reason when Chromium or chromedriver is missing;
-   * fails instead when the browser tests are required, so CI cannot pass without running them.
+   * Checks once per class: prints why the tests will be skipped, or fails when they are required, so
+   * CI cannot pass without running them.
    */
+  static boolean checkBrowserAvailable() {
+    String missing = missingBrowser();
+    if (missing != null && required()) {
+      throw new IllegalStateException(missing + "; -Dvnpress.browserTests=required is set");
+    }
+    if (missing != null) {
+      System.err.println("SKIPPED browser tests: " + missing);
+    }
+    return missing == null;
+  }
+
+  /** Skips the calling test, with the reason, when the browser is missing. */
   static void assumeBrowserAvailable() {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String message =
-        "Browser tests need "
-            + CHROMIUM
-            + " and "
-            + CHROMEDRIVER
-            + " (apt-get install -y chromium chromium-driver)";
-    if (!present && required()) {
-      throw new IllegalStateException(message + "; -Dvnpress.browserTests=required is set");
-    }
-    if (!present) {
-      System.err.println("SKIPPED browser tests: " + message);
-    }
-    Assumptions.assumeTrue(present, message);
+    String missing = missingBrowser();
+    Assumptions.assumeTrue(missing == null, missing);
   }
 
   /** A fresh headless Chromium with its own profile; nothing is downloaded by Selenium Manager. */

@@ -17,9 +17,14 @@ import org.vnpress.server.ServerConfig;
  */
 final class TestServer implements AutoCloseable {
   private final URI base;
-  private final AutoCloseable running;
+  private final Stop running;
 
-  private TestServer(URI base, AutoCloseable running) {
+  /** Stops whatever start() started; nothing for an external server. */
+  private interface Stop {
+    void run() throws IOException;
+  }
+
+  private TestServer(URI base, Stop running) {
     this.base = base;
     this.running = running;
   }
@@ -47,7 +52,7 @@ final class TestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    running.close();
+  public void close() throws IOException {
+    running.run();
   }
 }
