@@ -75,6 +75,9 @@ public final class LuceneBackend implements SearchBackend {
   private final TextQueryBuilder queries = new TextQueryBuilder();
   private final Suggester suggester = new Suggester();
   private final Analyzer folding = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
+
+  /** Re-analyses the shown hits' stored text: the index keeps positions, not offsets. */
+  private final Analyzer highlightAnalyzer = TextFields.indexAnalyzer();
   private final QueryBuilder exactPhrases =
       new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT, true));
   private final QueryBuilder foldedPhrases =
@@ -147,8 +150,11 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   private String foldedWords(String s) {
-    String folded = folding.normalize(TextFields.BODY_FOLDED, s).utf8ToString();
-    return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return words(folding.normalize(TextFields.BODY_FOLDED, s).utf8ToString());
+  }
+
+  private static String words(String s) {
+    return s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   @Override
@@ -217,19 +223,23 @@ public final class LuceneBackend implements SearchBackend {
     }
     ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
     TopDocs pageDocs = new TopDocs(top.totalHits, page);
-    String[] snippets = bodyHighlighter(s).highlight(TextFields.BODY, text, pageDocs, 2);
-    String[] titles = titleHighlighter(s).highlight(TextFields.TITLE, text, pageDocs, 1);
+    // an accented query says which spelling it wants: mark that spelling, and fall back to
+    // folded matches only in releases that matched through folding alone
+    boolean accented = !foldedWords(req.q()).equals(words(req.q().toLowerCase(Locale.ROOT)));
     Query phrase = wholePhrase(req.q());
-    if (phrase != null) {
-      // where the words occur together, mark them together ("Quận ủy"), not each "quận" alone
-      String[] together = bodyHighlighter(s).highlight(TextFields.BODY, phrase, pageDocs, 2);
-      String[] titleTogether = titleHighlighter(s).highlight(TextFields.TITLE, phrase, pageDocs, 1);
+    String[] snippets = marked(s, TextFields.BODY, text, phrase, pageDocs, !accented);
+    String[] titles = marked(s, TextFields.TITLE, text, phrase, pageDocs, !accented);
+    if (accented) {
+      String[] snippetsFolded = null;
+      String[] titlesFolded = null;
       for (int i = 0; i < page.length; i++) {
-        if (together[i] != null && together[i].contains("<mark>")) {
-          snippets[i] = together[i];
-        }
-        if (titleTogether[i] != null && titleTogether[i].contains("<mark>")) {
-          titles[i] = titleTogether[i];
+        if (!hasMark(snippets[i]) && !hasMark(titles[i])) {
+          if (snippetsFolded == null) {
+            snippetsFolded = marked(s, TextFields.BODY, text, phrase, pageDocs, true);
+            titlesFolded = marked(s, TextFields.TITLE, text, phrase, pageDocs, true);
+          }
+          snippets[i] = snippetsFolded[i];
+          titles[i] = titlesFolded[i];
         }
       }
     }
@@ -275,26 +285,50 @@ public final class LuceneBackend implements SearchBackend {
     return b.build();
   }
 
-  private static UnifiedHighlighter.Builder highlighter(IndexSearcher s) {
-    return UnifiedHighlighter.builder(s, org.vnpress.index.TextFields.indexAnalyzer())
+  private static boolean hasMark(String html) {
+    return html != null && html.contains("<mark>");
+  }
+
+  /**
+   * Highlights a field of the page's hits: where the query's words occur together they are marked
+   * together ("Quận ủy"), not each "quận" alone; elsewhere each matching word is.
+   */
+  private String[] marked(
+      IndexSearcher s, String field, Query text, Query phrase, TopDocs docs, boolean folded)
+      throws IOException {
+    boolean title = field.equals(TextFields.TITLE);
+    UnifiedHighlighter h = highlighter(s, title, folded);
+    int passages = title ? 1 : 2;
+    String[] out = h.highlight(field, text, docs, passages);
+    if (phrase != null) {
+      String[] together = h.highlight(field, phrase, docs, passages);
+      for (int i = 0; i < out.length; i++) {
+        if (hasMark(together[i])) {
+          out[i] = together[i];
+        }
+      }
+    }
+    return out;
+  }
+
+  private UnifiedHighlighter highlighter(IndexSearcher s, boolean wholeField, boolean folded) {
+    Map<String, String> maskedBy = TextFields.maskedBy();
+    return UnifiedHighlighter.builder(s, highlightAnalyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
         .withMaskedFieldsFunc(
             field ->
-                TextFields.maskedBy().entrySet().stream()
-                    .filter(e -> e.getValue().equals(field))
-                    .map(Map.Entry::getKey)
-                    .collect(java.util.stream.Collectors.toSet()))
+                !folded
+                    ? Set.of()
+                    : maskedBy.entrySet().stream()
+                        .filter(e -> e.getValue().equals(field))
+                        .map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()))
         .withHighlightPhrasesStrictly(true)
-        .withMaxNoHighlightPassages(1);
-  }
-
-  private static UnifiedHighlighter bodyHighlighter(IndexSearcher s) {
-    return highlighter(s).withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT)).build();
-  }
-
-  private static UnifiedHighlighter titleHighlighter(IndexSearcher s) {
-    return highlighter(s)
-        .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
+        .withMaxNoHighlightPassages(1)
+        .withBreakIterator(
+            wholeField
+                ? org.apache.lucene.search.uhighlight.WholeBreakIterator::new
+                : () -> BreakIterator.getSentenceInstance(Locale.ROOT))
         .build();
   }
 

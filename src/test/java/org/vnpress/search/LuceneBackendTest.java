@@ -133,4 +133,24 @@ class LuceneBackendTest {
       assertThat(index.count()).isEqualTo(5);
     }
   }
+
+  @Test
+  void accentedQueryMarksOnlyThatSpelling() throws IOException {
+    // seed 004 matches "Hoàng Mai" through "Bùi Hoàng Phan" and, folded, "thương mại"
+    SearchResponse r = backend.search(SearchRequest.of("Hoàng Mai"));
+    assertThat(ids(r)).contains(Fixtures.SEED_004);
+    for (Hit h : r.hits()) {
+      assertThat(h.snippet()).as(h.id()).doesNotContainIgnoringCase("<mark>mại</mark>");
+    }
+  }
+
+  @Test
+  void unaccentedQueryMarksEverySpelling() throws IOException {
+    Hit h =
+        backend.search(SearchRequest.of("thuong mai")).hits().stream()
+            .filter(x -> x.id().equals(Fixtures.SEED_000))
+            .findFirst()
+            .orElseThrow();
+    assertThat(h.snippet()).contains("<mark>thương mại</mark>");
+  }
 }
