@@ -48,7 +48,19 @@ final class Gazetteer {
       this.key = VnKey.of(word);
     }
 
+    private static final Map<String, Type> BY_WORD = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Type of(String word) {
+      Type cached = BY_WORD.get(word);
+      if (cached != null) {
+        return cached;
+      }
+      Type t = find(word);
+      BY_WORD.put(word, t);
+      return t;
+    }
+
+    private static Type find(String word) {
       String k = VnKey.of(word);
       for (Type t : values()) {
         if (t.key.equals(k)) {
@@ -169,11 +181,13 @@ final class Gazetteer {
       r.readLine();
       List<String[]> rows = new ArrayList<>();
       TreeSet<LocalDate> snapshots = new TreeSet<>();
+      // 20 snapshot dates over 12,883 rows: parse each once
+      Map<String, LocalDate> dates = new HashMap<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         String[] f = line.split(",", -1);
         rows.add(f);
-        snapshots.add(LocalDate.parse(f[9]));
-        snapshots.add(LocalDate.parse(f[10]));
+        snapshots.add(dates.computeIfAbsent(f[9], LocalDate::parse));
+        snapshots.add(dates.computeIfAbsent(f[10], LocalDate::parse));
       }
       // a unit's name is known to hold from the snapshot before it was first seen to the one after
       // it was last seen; the ends of the history are open (older texts, and up to the reform)
@@ -182,8 +196,8 @@ final class Gazetteer {
       for (String[] f : rows) {
         String id = f[3] + "|" + f[4] + "|" + f[1];
         LocalDate[] span = dSpan.computeIfAbsent(id, k -> new LocalDate[] {null, null});
-        LocalDate a = LocalDate.parse(f[9]);
-        LocalDate b = LocalDate.parse(f[10]);
+        LocalDate a = dates.get(f[9]);
+        LocalDate b = dates.get(f[10]);
         span[0] = span[0] == null || a.isBefore(span[0]) ? a : span[0];
         span[1] = span[1] == null || b.isAfter(span[1]) ? b : span[1];
         dRow.putIfAbsent(id, f);
@@ -220,8 +234,8 @@ final class Gazetteer {
                 normaliseType(f[7], type),
                 type,
                 d,
-                from(snapshots, LocalDate.parse(f[9])),
-                to(snapshots, LocalDate.parse(f[10])));
+                from(snapshots, dates.get(f[9])),
+                to(snapshots, dates.get(f[10])));
         String bare = strip(f[7], type);
         add(wards, VnKey.of(bare), w);
         Ward old = wardByCode.get(f[6]);
