@@ -152,7 +152,8 @@ public class DistrictExtractor {
       if (DISTRICT_TYPES.containsAll(m.types())) {
         continue;
       }
-      if (after || gazetteer.wards(m.key()).isEmpty()) {
+      // new units only for texts dated after the reform: an undated text is most likely older
+      if (after) {
         NewUnit n = pickNew(m, ctx);
         if (n != null) {
           places.add(n.toPlace());
@@ -164,9 +165,7 @@ public class DistrictExtractor {
           }
           continue;
         }
-        if (after) {
-          continue;
-        }
+        continue;
       }
       List<Ward> ws = wardCandidates(m, day);
       Set<String> codes = new LinkedHashSet<>();
@@ -495,6 +494,7 @@ public class DistrictExtractor {
 
   /** Unit words followed by known names, with lists ({@code phường Ngã Tư Sở, Nam Đồng}). */
   private List<Mention> mentions(Tokens t, Set<String> context, LocalDate day) {
+    boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
     List<Mention> out = new ArrayList<>();
     for (int i = 0; i < t.size; i++) {
       if (t.cap[i] && (t.gap[i] == Tokens.GAP_COMMA || (i > 0 && AT.contains(t.key(i - 1))))) {
@@ -521,7 +521,16 @@ public class DistrictExtractor {
       int skipped = 0;
       // a list goes on after commas and "và": phường Ngã Tư Sở, Nam Đồng và …; quận 2 và 9
       while (at < t.size) {
-        int end = match(t, at, types, context);
+        int end = match(t, at, types, context, after);
+        if (end < 0 && !first && !district) {
+          // "phường Lý Thái Tổ, Hoàn Kiếm": a ward's address goes on with its district
+          int dEnd = match(t, at, DISTRICT_TYPES, context, after);
+          if (dEnd > 0 && holds(t.joinedKey(at, dEnd), out.get(out.size() - 1), day)) {
+            out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, dEnd), false, null, at));
+            at = dEnd;
+            break;
+          }
+        }
         if (end < 0) {
           if (!t.cap[at] || t.num[at] || ++skipped > 2) {
             break;
@@ -560,7 +569,7 @@ public class DistrictExtractor {
    * or -1.
    */
   private int address(Tokens t, int at, List<Mention> out) {
-    int end = match(t, at, DISTRICT_TYPES, Set.of());
+    int end = match(t, at, DISTRICT_TYPES, Set.of(), false);
     if (end < 0 || t.num[at] || end >= t.size || t.gap[end] != Tokens.GAP_COMMA || !t.cap[end]) {
       return -1;
     }
@@ -577,6 +586,16 @@ public class DistrictExtractor {
     }
     out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, end), false, province, at));
     return end - 1;
+  }
+
+  /** Whether a district of this name holds one of the wards the mention may mean. */
+  private boolean holds(String districtKey, Mention ward, LocalDate day) {
+    for (Ward w : wardCandidates(ward, day)) {
+      if (VnKey.of(w.district().bare()).equals(districtKey)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code huyện Châu Thành, tỉnh Trà Vinh}: the province written right after a unit, or null. */
@@ -603,15 +622,15 @@ public class DistrictExtractor {
   }
 
   /** The end (exclusive) of the longest known name starting at {@code at}, or -1. */
-  private int match(Tokens t, int at, Set<Type> types, Set<String> context) {
+  private int match(Tokens t, int at, Set<Type> types, Set<String> context, boolean after) {
     if (t.num[at]) {
       // numbered units: only HCMC districts, and not "quận 9 tháng đầu năm"
       if (!types.contains(Type.QUAN) || !context.contains("Hồ Chí Minh")) {
         return -1;
       }
-      int after = at + 1;
-      if (after < t.size
-          && (t.gap[after] == Tokens.GAP_DOT || t.num[after] || NOT_AFTER_NUMBER.contains(t.key(after)))) {
+      int next = at + 1;
+      if (next < t.size
+          && (t.gap[next] == Tokens.GAP_DOT || t.num[next] || NOT_AFTER_NUMBER.contains(t.key(next)))) {
         return -1;
       }
       for (DistrictUnit u : gazetteer.districts(t.key(at))) {
@@ -638,14 +657,19 @@ public class DistrictExtractor {
       if (!gazetteer.isPrefix(k)) {
         break;
       }
-      if (known(k, types)) {
+      if (known(k, types, after) && !(end == at && isWardNumeral(k, types))) {
         best = end + 1;
       }
     }
     return best;
   }
 
-  private boolean known(String key, Set<Type> types) {
+  /** Wards named by a Roman numeral or one letter (phường V of Vị Thanh) are too easily misread. */
+  private static boolean isWardNumeral(String key, Set<Type> types) {
+    return !DISTRICT_TYPES.containsAll(types) && (key.length() == 1 || key.matches("[ivx]+"));
+  }
+
+  private boolean known(String key, Set<Type> types, boolean after) {
     for (Type type : types) {
       if (DISTRICT_TYPES.contains(type)) {
         for (DistrictUnit u : gazetteer.districts(key)) {
@@ -659,7 +683,7 @@ public class DistrictExtractor {
             return true;
           }
         }
-        for (NewUnit n : gazetteer.newUnits(key)) {
+        for (NewUnit n : after ? gazetteer.newUnits(key) : List.<NewUnit>of()) {
           if (n.type() == type) {
             return true;
           }
