@@ -169,6 +169,38 @@ public final class DateParser {
     return d.isPresent() ? d : firstMonth(t);
   }
 
+  /** {@code Sáng 19-10}, {@code ngày 7/6}: a day and month, the year left to the date line. */
+  private static final Pattern DAY_MONTH =
+      Pattern.compile(
+          "(?<!\\p{L})(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\\s+(?:nay\\s+|qua\\s+)?\\(?(\\d{1,2})[/.-](\\d{1,2})(?![\\d/.-]*\\d)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * The dates a text talks about, in order: full dates as written, and day-month dates ({@code
+   * Sáng 19-10}) in the year of the publication date, left out when that year is unknown. These are
+   * never publication dates.
+   */
+  public static java.util.List<LocalDate> mentioned(String text, PubDate published) {
+    java.util.TreeMap<Integer, LocalDate> found = new java.util.TreeMap<>();
+    for (Pattern p : new Pattern[] {DMY, ISO_DAY, WORDS}) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        Optional<PubDate> d =
+            p == ISO_DAY ? day(m.group(1), m.group(2), m.group(3)) : day(m.group(3), m.group(2), m.group(1));
+        d.ifPresent(v -> found.putIfAbsent(m.start(), v.firstDay()));
+      }
+    }
+    if (published != null && published.isKnown()) {
+      Matcher m = DAY_MONTH.matcher(text);
+      while (m.find()) {
+        int at = m.start(1);
+        day(Integer.toString(published.year()), m.group(2), m.group(1))
+            .ifPresent(v -> found.putIfAbsent(at, v.firstDay()));
+      }
+    }
+    return java.util.List.copyOf(found.values());
+  }
+
   private static Optional<PubDate> day(String y, String mo, String d) {
     try {
       return Optional.of(

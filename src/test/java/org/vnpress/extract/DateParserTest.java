@@ -95,4 +95,23 @@ class DateParserTest {
   void parseKeepsThePrecisionWritten() {
     assertThat(DateParser.parse("2022-10").map(PubDate::precision)).contains(PubDate.Precision.MONTH);
   }
+
+  @Test
+  void dayMonthTakesTheYearOfTheDateLine() {
+    // seed 000: "Sáng 19-10" under the date line 19/10/2022
+    assertThat(DateParser.mentioned("(NSHN) - Sáng 19-10, Ban Chấp hành", PubDate.parseIso("2022-10-19")))
+        .containsExactly(java.time.LocalDate.of(2022, 10, 19));
+  }
+
+  @Test
+  void dayMonthWithoutPublicationYearIsLeftOut() {
+    assertThat(DateParser.mentioned("Sáng 19-10, Ban Chấp hành", PubDate.NONE)).isEmpty();
+  }
+
+  @Test
+  void mentionedFullDatesAreListed() {
+    // resolution 60-NQ/TW
+    assertThat(DateParser.mentioned("Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành", PubDate.NONE))
+        .containsExactly(java.time.LocalDate.of(2025, 1, 20));
+  }
 }

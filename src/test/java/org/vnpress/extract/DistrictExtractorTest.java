@@ -197,4 +197,22 @@ class DistrictExtractorTest {
     assertThat(values("Bí thư Tỉnh ủy 4 tỉnh Quảng Ninh, Lạng Sơn, Hà Giang, Cao Bằng", OCT_2022))
         .isEmpty();
   }
+
+  @Test
+  void wardAddressGoesOnWithItsDistrict() {
+    assertThat(values("báo Công an phường Lý Thái Tổ, Hoàn Kiếm yêu cầu", OCT_2022))
+        .containsExactly("Hà Nội/Hoàn Kiếm");
+  }
+
+  @Test
+  void undatedTextDoesNotReadNewWards() {
+    // "xã Hoằng Hóa" exists only since the 2025 reform; an undated text is taken as older
+    assertThat(EXTRACTOR.places("tại xã Hoằng Hóa", PubDate.NONE)).isEmpty();
+  }
+
+  @Test
+  void romanNumeralWardIsNotRead() {
+    // Vị Thanh has wards named I to VII; "phường V" is too easily something else
+    assertThat(EXTRACTOR.places("ngụ phường V", OCT_2022)).isEmpty();
+  }
 }
