@@ -99,16 +99,42 @@ public final class DateParser {
       return date;
     }
     String lower = t.toLowerCase(java.util.Locale.ROOT);
+    // the seeds' bylines: "Hà Nội 360 - Ngày đăng : 11:27, 19/10/2022", "Hiền Thu| 30/12/2022 12:26"
+    boolean byline = lower.contains("ngày đăng") || t.contains("|");
     boolean labelled =
-        TIME.matcher(t).find()
-            || WEEKDAY.matcher(lower).find()
-            || lower.contains("ngày đăng")
-            || lower.contains("cập nhật")
-            || t.contains("|");
+        TIME.matcher(t).find() || WEEKDAY.matcher(lower).find() || lower.contains("cập nhật");
     // a bare date alone on its line is a date line too
     boolean bare = t.replaceAll("[\\d/.:,\\-\\s]", "").isEmpty();
-    return labelled || bare ? date : Optional.empty();
+    if (byline || bare) {
+      return date;
+    }
+    // a time, weekday or "cập nhật" marks a date line only when little else is on the line:
+    // "Thứ sáu 23/6/2017, chặng đua thứ 8 … sẽ diễn ra" is a sentence about that day
+    return labelled && words(t) <= 6 ? date : Optional.empty();
   }
+
+  /** Words left on a line once dates, times and date words are taken out. */
+  private static int words(String line) {
+    String rest =
+        WEEKDAY_ANYWHERE
+            .matcher(
+                MONTH.matcher(WORDS.matcher(DMY.matcher(ISO_DAY.matcher(line).replaceAll(" ")).replaceAll(" ")).replaceAll(" "))
+                    .replaceAll(" "))
+            .replaceAll(" ");
+    int n = 0;
+    Matcher w = WORD.matcher(rest);
+    while (w.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
+
+  private static final Pattern WEEKDAY_ANYWHERE =
+      Pattern.compile(
+          "(thứ\\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|cập nhật|gmt|ngày|lúc)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** The first full date in a piece of text, in any supported format. */
   public static Optional<PubDate> firstDate(String t) {

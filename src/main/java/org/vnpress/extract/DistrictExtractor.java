@@ -519,13 +519,14 @@ public class DistrictExtractor {
       Set<Type> types = tr.types();
       boolean first = true;
       int skipped = 0;
+      Mention lastWard = null;
       // a list goes on after commas and "và": phường Ngã Tư Sở, Nam Đồng và …; quận 2 và 9
       while (at < t.size) {
         int end = match(t, at, types, context, after);
         if (end < 0 && !first && !district) {
           // "phường Lý Thái Tổ, Hoàn Kiếm": a ward's address goes on with its district
           int dEnd = match(t, at, DISTRICT_TYPES, context, after);
-          if (dEnd > 0 && holds(t.joinedKey(at, dEnd), out.get(out.size() - 1), day)) {
+          if (dEnd > 0 && lastWard != null && holds(t.joinedKey(at, dEnd), lastWard, day)) {
             out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, dEnd), false, null, at));
             at = dEnd;
             break;
@@ -541,7 +542,9 @@ public class DistrictExtractor {
             end++;
           }
         } else {
-          out.add(new Mention(types, t.joinedKey(at, end), t.num[at], provinceAfter(t, end), at));
+          Mention found = new Mention(types, t.joinedKey(at, end), t.num[at], provinceAfter(t, end), at);
+          out.add(found);
+          lastWard = district ? null : found;
         }
         first = false;
         // lists of districts mix types: các quận, huyện Hoàn Kiếm, Gia Lâm

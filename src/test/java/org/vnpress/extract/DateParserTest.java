@@ -114,4 +114,24 @@ class DateParserTest {
     assertThat(DateParser.mentioned("Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành", PubDate.NONE))
         .containsExactly(java.time.LocalDate.of(2025, 1, 20));
   }
+
+  @Test
+  void weekdayStartingASentenceIsNoDateLine() {
+    // a sentence about a day, not the line under a title
+    assertThat(
+            DateParser.dateLine(
+                "Thứ sáu 23/6/2017, chặng đua thứ 8 của mùa giải 2017 sẽ chính thức diễn ra tại đường đua"))
+        .isEmpty();
+  }
+
+  @Test
+  void updateSentenceIsNoDateLine() {
+    assertThat(DateParser.dateLine("Bảng giá các mẫu xe cập nhật tháng 2/2017 tại các đại lý trên toàn quốc"))
+        .isEmpty();
+  }
+
+  @Test
+  void shortTimeAndZoneLineIsADateLine() {
+    assertThat(DateParser.dateLine("13/05/2017 10:28 GMT+7").map(PubDate::iso)).contains("2017-05-13");
+  }
 }
