@@ -20,7 +20,8 @@ public final class DateParser {
 
   /** {@code 19/10/2022}, {@code 19-10-2022}, {@code 19.10.2022}. */
   private static final Pattern DMY =
-      Pattern.compile("(?<![\\d/.-])(\\d{1,2})[/.-](\\d{1,2})[/.-]((?:19|20)\\d{2})(?![\\d/.-]*\\d)");
+      Pattern.compile(
+          "(?<![\\d/.-])(\\d{1,2})[/.-](\\d{1,2})[/.-]((?:19|20)\\d{2})(?![\\d/.-]*\\d)");
 
   /** {@code 2022-10-19}. */
   private static final Pattern ISO_DAY =
@@ -70,7 +71,9 @@ public final class DateParser {
         }
         date = PubDate.ofMonth(year, month);
       } else {
-        date = PubDate.of(LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        date =
+            PubDate.of(
+                LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
       }
     } catch (DateTimeException e) {
       return Optional.empty();
@@ -99,7 +102,8 @@ public final class DateParser {
       return date;
     }
     String lower = t.toLowerCase(java.util.Locale.ROOT);
-    // the seeds' bylines: "Hà Nội 360 - Ngày đăng : 11:27, 19/10/2022", "Hiền Thu| 30/12/2022 12:26"
+    // the seeds' bylines: "Hà Nội 360 - Ngày đăng : 11:27, 19/10/2022", "Hiền Thu| 30/12/2022
+    // 12:26"
     boolean byline = lower.contains("ngày đăng") || t.contains("|");
     boolean labelled =
         TIME.matcher(t).find() || WEEKDAY.matcher(lower).find() || lower.contains("cập nhật");
@@ -118,7 +122,12 @@ public final class DateParser {
     String rest =
         WEEKDAY_ANYWHERE
             .matcher(
-                MONTH.matcher(WORDS.matcher(DMY.matcher(ISO_DAY.matcher(line).replaceAll(" ")).replaceAll(" ")).replaceAll(" "))
+                MONTH
+                    .matcher(
+                        WORDS
+                            .matcher(
+                                DMY.matcher(ISO_DAY.matcher(line).replaceAll(" ")).replaceAll(" "))
+                            .replaceAll(" "))
                     .replaceAll(" "))
             .replaceAll(" ");
     int n = 0;
@@ -202,8 +211,8 @@ public final class DateParser {
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /**
-   * The dates a text talks about, in order: full dates as written, and day-month dates ({@code
-   * Sáng 19-10}) in the year of the publication date, left out when that year is unknown. These are
+   * The dates a text talks about, in order: full dates as written, and day-month dates ({@code Sáng
+   * 19-10}) in the year of the publication date, left out when that year is unknown. These are
    * never publication dates.
    */
   public static java.util.List<LocalDate> mentioned(String text, PubDate published) {
@@ -212,7 +221,9 @@ public final class DateParser {
       Matcher m = p.matcher(text);
       while (m.find()) {
         Optional<PubDate> d =
-            p == ISO_DAY ? day(m.group(1), m.group(2), m.group(3)) : day(m.group(3), m.group(2), m.group(1));
+            p == ISO_DAY
+                ? day(m.group(1), m.group(2), m.group(3))
+                : day(m.group(3), m.group(2), m.group(1));
         d.ifPresent(v -> found.putIfAbsent(m.start(), v.firstDay()));
       }
     }

@@ -100,7 +100,12 @@ final class Gazetteer {
 
   /** One name of a ward, commune or township before the reform, with its district. */
   record Ward(
-      String code, String fullName, Type type, DistrictUnit district, LocalDate from, LocalDate to) {
+      String code,
+      String fullName,
+      Type type,
+      DistrictUnit district,
+      LocalDate from,
+      LocalDate to) {
 
     boolean validAt(LocalDate d) {
       return d == null || (!d.isBefore(from) && !d.isAfter(to));
@@ -125,8 +130,13 @@ final class Gazetteer {
   private final Map<String, Ward> wardByCode = new HashMap<>();
   private final Map<String, List<NewUnit>> newUnits = new HashMap<>();
   private final Map<String, String> provinces = new HashMap<>();
-  /** Every name's leading words ({@code hai}, {@code hai ba2}, {@code hai ba2 trưng}): stops lookups early. */
+
+  /**
+   * Every name's leading words ({@code hai}, {@code hai ba2}, {@code hai ba2 trưng}): stops lookups
+   * early.
+   */
   private final java.util.Set<String> prefixes = new java.util.HashSet<>();
+
   private int maxNameWords = 1;
 
   private static Gazetteer standard;
@@ -156,7 +166,8 @@ final class Gazetteer {
     g.provinces.put(VnKey.of("Sài Gòn"), "Hồ Chí Minh");
     g.provinces.put(VnKey.of("Thừa Thiên - Huế"), "Thừa Thiên Huế");
     for (java.util.Collection<String> keys :
-        List.of(g.districts.keySet(), g.wards.keySet(), g.newUnits.keySet(), g.provinces.keySet())) {
+        List.of(
+            g.districts.keySet(), g.wards.keySet(), g.newUnits.keySet(), g.provinces.keySet())) {
       for (String key : keys) {
         for (int i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) {
           g.prefixes.add(key.substring(0, i));
