@@ -9,6 +9,7 @@ import org.vnpress.index.Ingest;
 import org.vnpress.index.PressIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vnpress index PATH...}: adds or replaces documents and reports what it did. */
@@ -20,21 +21,39 @@ final class IndexCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders to index")
   List<Path> paths;
 
+  @Option(
+      names = "--commit-every",
+      paramLabel = "N",
+      description =
+          "commit after this many documents, so a crash redoes at most N (default: ${DEFAULT-VALUE})")
+  int commitEvery = Ingest.COMMIT_EVERY;
+
   @Override
   public Integer call() throws Exception {
+    if (commitEvery < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--commit-every must be 1 or more");
+    }
     try (PressIndex idx = PressIndex.open(index.resolve())) {
-      Ingest.Summary s = run(idx, paths);
+      Ingest.Summary s = run(idx, paths, commitEvery);
       return s.rejected().isEmpty() ? 0 : 1;
     }
   }
 
   /** Indexes paths into an open index, printing progress and the summary. */
   static Ingest.Summary run(PressIndex idx, List<Path> paths) throws Exception {
+    return run(idx, paths, Ingest.COMMIT_EVERY);
+  }
+
+  static Ingest.Summary run(PressIndex idx, List<Path> paths, int commitEvery) throws Exception {
     ProgressLine progress = new ProgressLine(System.err);
-    Ingest.Summary s = new Ingest(idx, new Sources(Extractor.standard())).run(paths, progress);
+    Ingest.Summary s =
+        new Ingest(idx, new Sources(Extractor.standard()), commitEvery).run(paths, progress);
     progress.finish();
     for (Sources.Rejected r : s.rejected()) {
       System.err.println("rejected: " + r.origin() + ": " + r.reason());

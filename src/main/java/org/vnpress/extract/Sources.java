@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -121,6 +120,11 @@ public final class Sources {
     if (html) {
       text = HtmlText.toText(text);
     }
+    String legacy = legacyRefusal(text);
+    if (legacy != null) {
+      sink.accept(new Rejected(f.toString(), legacy));
+      return;
+    }
     if (text.isBlank()) {
       sink.accept(new Rejected(f.toString(), "empty file"));
       return;
@@ -134,52 +138,194 @@ public final class Sources {
     sink.accept(new Accepted(f.toString(), r));
   }
 
-  /** Strict UTF-8 (BOM allowed); anything else is refused with the reason. */
+  /**
+   * Strict UTF-8 (BOM allowed), or UTF-16 with a byte-order mark; anything else is refused with
+   * the reason, naming the kind of file when its first bytes tell it.
+   */
   static String decode(byte[] bytes) throws CharacterCodingException {
+    String kind = binaryKind(bytes);
+    if (kind != null) {
+      throw refusal(kind + ", not text");
+    }
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+            || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+      // the UTF-16 decoder reads the byte-order mark and drops it
+      return strict(StandardCharsets.UTF_16, bytes, "not valid UTF-16 text");
+    }
+    int nul = 0;
     for (byte b : bytes) {
       if (b == 0) {
-        throw new CharacterCodingException() {
-          @Override
-          public String getMessage() {
-            return "binary file (NUL bytes), not text";
-          }
-        };
+        nul++;
       }
     }
+    if (nul > 0) {
+      // Latin text in UTF-16 has a NUL in every other byte
+      throw refusal(
+          nul * 3 >= bytes.length
+              ? "UTF-16 text without a byte-order mark; save it as UTF-8"
+              : "binary file (NUL bytes), not text");
+    }
+    return strict(
+        StandardCharsets.UTF_8,
+        bytes,
+        "not UTF-8 text (Windows-1258, TCVN3 or VNI bytes?); convert it to UTF-8 first");
+  }
+
+  /** What a binary file is, from its first bytes; null when it does not look binary. */
+  private static String binaryKind(byte[] b) {
+    if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
+      return "a PDF file";
+    }
+    if (startsWith(b, 0x89, 'P', 'N', 'G')) {
+      return "a PNG image";
+    }
+    if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+      return "a JPEG image";
+    }
+    if (startsWith(b, 'G', 'I', 'F', '8')) {
+      return "a GIF image";
+    }
+    if (startsWith(b, 'P', 'K', 3, 4) || startsWith(b, 'P', 'K', 5, 6)) {
+      return "a ZIP archive (or a .docx/.xlsx file)";
+    }
+    if (startsWith(b, 0x1F, 0x8B)) {
+      return "a gzip file (name it .jsonl.gz if it holds records)";
+    }
+    if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0)) {
+      return "an old Office (.doc/.xls) file";
+    }
+    return null;
+  }
+
+  private static boolean startsWith(byte[] b, int... magic) {
+    if (b.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((b[i] & 0xFF) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String strict(java.nio.charset.Charset cs, byte[] bytes, String reason)
+      throws CharacterCodingException {
     CharsetDecoder d =
-        StandardCharsets.UTF_8
-            .newDecoder()
+        cs.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
       return d.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new CharacterCodingException() {
-        @Override
-        public String getMessage() {
-          return "not UTF-8 text; convert it to UTF-8 first";
-        }
-      };
+      throw refusal(reason);
     }
+  }
+
+  private static CharacterCodingException refusal(String reason) {
+    return new CharacterCodingException() {
+      @Override
+      public String getMessage() {
+        return reason;
+      }
+    };
+  }
+
+  /** Unicode Vietnamese letters that Latin-1 lacks: their presence means the text is Unicode. */
+  private static boolean isUnicodeVietnamese(char c) {
+    return (c >= '\u1EA0' && c <= '\u1EF9')
+        || (c >= '\u0300' && c <= '\u0323')
+        || "ăĂđĐơƠưƯĩĨũŨ".indexOf(c) >= 0;
+  }
+
+  /** Latin-1 letters that Unicode Vietnamese writes itself: never evidence of a legacy font. */
+  private static final String UNICODE_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
+
+  /**
+   * TCVN3 signs that ordinary text does not use between letters; {@code « » ¡ ¿} are left out
+   * because French and Spanish text uses them.
+   */
+  private static final String TCVN3_SIGNS = "¢£¤¥¦¨©ª¬\u00AD®µ¶·¸¹¼½¾";
+
+  /** Other TCVN3 letters, as Latin-1 characters. */
+  private static final String TCVN3_LETTERS = "ÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþ";
+
+  /**
+   * The legacy font encoding ({@code TCVN3} or {@code VNI}) that text copied from an old document
+   * is in, or null for Unicode text. Such text is valid UTF-8 but would be indexed as mojibake.
+   * The rules follow the analysis package's LegacyEncoding detector, which will convert instead.
+   */
+  static String legacyEncoding(String text) {
+    int letters = 0;
+    int unicode = 0;
+    int words = 0;
+    int tcvn = 0;
+    int vni = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean letter = Character.isLetter(c) || (c >= 0xA1 && c <= 0xFE);
+      if (letter) {
+        letters++;
+        words += inWord ? 0 : 1;
+      }
+      inWord = letter;
+      if (isUnicodeVietnamese(c)) {
+        unicode++;
+        continue;
+      }
+      if (c < 0x80 || c > 0xFF || UNICODE_LATIN1.indexOf(c) >= 0) {
+        continue;
+      }
+      char prev = i > 0 ? text.charAt(i - 1) : ' ';
+      char lower = Character.toLowerCase(c);
+      if ("aeiouyAEIOUY".indexOf(prev) >= 0 && "øûïëåäü".indexOf(lower) >= 0) {
+        vni++; // a VNI tone or hat sign after its vowel: oø = ò, oä = ộ
+      } else if (lower == 'ñ' && !Character.isLetter(prev)) {
+        vni++; // VNI đ starts a word
+      } else if (TCVN3_SIGNS.indexOf(c) >= 0
+          || (c == '§' && i + 1 < text.length() && text.charAt(i + 1) > ' ' && !Character.isDigit(text.charAt(i + 1)))
+          || (TCVN3_LETTERS.indexOf(c) >= 0 && prev < 0x80 && Character.isLetter(prev))) {
+        tcvn++;
+      }
+    }
+    if (letters == 0 || unicode * 200 > letters) {
+      return null;
+    }
+    int best = Math.max(tcvn, vni);
+    if (best < 3 || best * 20 < words) {
+      return null;
+    }
+    return tcvn >= vni ? "TCVN3" : "VNI";
+  }
+
+  /** The reason to refuse legacy text, or null. TODO convert with analysis.LegacyEncoding. */
+  static String legacyRefusal(String text) {
+    String enc = legacyEncoding(text);
+    return enc == null
+        ? null
+        : "text in the legacy "
+            + enc
+            + " font encoding; convert it to Unicode first (it would be indexed as mojibake)";
   }
 
   private void readJsonl(Path f, boolean gz, Sink sink) throws IOException {
     try (InputStream raw = Files.newInputStream(f);
         InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
-        BufferedReader lines =
-            new BufferedReader(
-                new InputStreamReader(
-                    in,
-                    StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)),
-                1 << 16)) {
+        InputStreamReader chars =
+            new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+      BoundedLines lines = new BoundedLines(chars, MAX_BYTES);
       int n = 0;
       while (true) {
         String line;
         try {
-          line = lines.readLine();
+          line = lines.next();
         } catch (CharacterCodingException e) {
           sink.accept(new Rejected(f + ":" + (n + 1), "not UTF-8 text; the rest of the file is skipped"));
           return;
@@ -188,15 +334,89 @@ public final class Sources {
           break;
         }
         n++;
+        String origin = f + ":" + n;
+        if (lines.cut()) {
+          sink.accept(
+              new Rejected(
+                  origin, "line is longer than the " + (MAX_BYTES >> 20) + " MB limit; skipped"));
+          continue;
+        }
+        if (n == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
         if (line.isBlank()) {
           continue;
         }
-        String origin = f + ":" + n;
         Item item = record(origin, line);
         sink.accept(item);
       }
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       sink.accept(new Rejected(f.toString(), "not a readable gzip file (" + e.getMessage() + ")"));
+    }
+  }
+
+  /**
+   * Lines of at most {@code max} chars. A longer line is skipped to its end without being held,
+   * so one endless line cannot exhaust the heap as {@code BufferedReader.readLine} would.
+   */
+  static final class BoundedLines {
+    private final java.io.Reader in;
+    private final int max;
+    private final char[] buf = new char[1 << 16];
+    private final StringBuilder line = new StringBuilder();
+    private int pos;
+    private int len;
+    private boolean cut;
+
+    BoundedLines(java.io.Reader in, int max) {
+      this.in = in;
+      this.max = max;
+    }
+
+    /** True when the line {@link #next} returned was too long (and is returned empty). */
+    boolean cut() {
+      return cut;
+    }
+
+    /** The next line without its line break, or null at the end. */
+    String next() throws IOException {
+      line.setLength(0);
+      cut = false;
+      boolean any = false;
+      while (true) {
+        if (pos == len) {
+          len = in.read(buf);
+          pos = 0;
+          if (len <= 0) {
+            len = 0;
+            return any ? finish() : null;
+          }
+        }
+        any = true;
+        int start = pos;
+        while (pos < len && buf[pos] != '\n') {
+          pos++;
+        }
+        int count = pos - start;
+        if (!cut && line.length() + count <= max) {
+          line.append(buf, start, count);
+        } else {
+          cut = true;
+          line.setLength(0);
+        }
+        if (pos < len) {
+          pos++; // the line break
+          return finish();
+        }
+      }
+    }
+
+    private String finish() {
+      int l = line.length();
+      if (l > 0 && line.charAt(l - 1) == '\r') {
+        line.setLength(l - 1);
+      }
+      return line.toString();
     }
   }
 
@@ -234,6 +454,10 @@ public final class Sources {
             text(node, "source", problems));
     if (!problems.isEmpty()) {
       return new Rejected(origin, String.join("; ", problems));
+    }
+    String legacy = legacyRefusal(r.title() == null ? r.body() : r.title() + "\n" + r.body());
+    if (legacy != null) {
+      return new Rejected(origin, legacy);
     }
     try {
       PressRelease p = extractor.fromRecord(r);

@@ -3,7 +3,9 @@ package org.vnpress.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.vnpress.extract.PressRelease;
 import org.vnpress.extract.Sources;
 
@@ -30,14 +32,29 @@ public final class Ingest {
 
   private final PressIndex index;
   private final Sources sources;
+  private final int commitEvery;
+  private final int batchSize;
+
+  /** Ids written since the last commit, which the searcher does not see yet. */
+  private final Set<String> sinceCommit = new HashSet<>();
 
   public Ingest(PressIndex index, Sources sources) {
+    this(index, sources, COMMIT_EVERY);
+  }
+
+  /** With another commit interval: at most this many documents are redone after a crash. */
+  public Ingest(PressIndex index, Sources sources, int commitEvery) {
+    if (commitEvery < 1) {
+      throw new IllegalArgumentException("commit interval must be 1 or more");
+    }
     this.index = index;
     this.sources = sources;
+    this.commitEvery = commitEvery;
+    this.batchSize = Math.min(BATCH, commitEvery);
   }
 
   public Summary run(List<Path> paths, Progress progress) throws IOException {
-    List<PressRelease> batch = new ArrayList<>(BATCH);
+    List<PressRelease> batch = new ArrayList<>(batchSize);
     List<Sources.Rejected> rejected = new ArrayList<>();
     int[] counts = new int[3]; // added, replaced, since last commit
     sources.read(
@@ -45,7 +62,7 @@ public final class Ingest {
         item -> {
           if (item instanceof Sources.Accepted a) {
             batch.add(a.release());
-            if (batch.size() >= BATCH) {
+            if (batch.size() >= batchSize) {
               flush(batch, counts);
             }
           } else if (item instanceof Sources.Rejected r) {
@@ -57,11 +74,32 @@ public final class Ingest {
               item instanceof Sources.Accepted a ? a.origin() : ((Sources.Rejected) item).origin());
         });
     flush(batch, counts);
-    index.commit();
+    try {
+      index.commit();
+    } catch (IOException e) {
+      throw writeFailed(e);
+    }
     return new Summary(counts[0], counts[1], rejected);
   }
 
+  /** A write failure (a full disk, a lost mount) said so that a person knows what to do. */
+  private static IOException writeFailed(IOException e) {
+    return new IOException(
+        "writing the index failed ("
+            + e.getMessage()
+            + "); it keeps its last commit: fix the cause and rerun the same command",
+        e);
+  }
+
   private void flush(List<PressRelease> batch, int[] counts) throws IOException {
+    try {
+      write(batch, counts);
+    } catch (IOException e) {
+      throw writeFailed(e);
+    }
+  }
+
+  private void write(List<PressRelease> batch, int[] counts) throws IOException {
     if (batch.isEmpty()) {
       return;
     }
@@ -72,17 +110,16 @@ public final class Ingest {
       byId.put(r.id(), r);
     }
     List<PressRelease> unique = new ArrayList<>(byId.values());
-    int replaced = index.addAll(unique) + (batch.size() - unique.size());
+    int replaced = index.addAll(unique, sinceCommit) + (batch.size() - unique.size());
     counts[0] += batch.size() - replaced;
     counts[1] += replaced;
     counts[2] += batch.size();
     batch.clear();
-    if (counts[2] >= COMMIT_EVERY) {
+    if (counts[2] >= commitEvery) {
+      // the commit refreshes the searcher, which now sees every id written so far
       index.commit();
       counts[2] = 0;
-    } else {
-      // later batches see the ids this one added, so replacements are counted right
-      index.refresh();
+      sinceCommit.clear();
     }
   }
 }

@@ -43,6 +43,23 @@ public final class App {
           config.jetty.host = cfg.host();
           config.jetty.port = cfg.port();
           config.startup.showJavalinBanner = false;
+          config.jetty.modifyServer(
+              server -> {
+                server.setErrorHandler(ErrorMapper.jettyErrors());
+                // connectors exist only once the server starts: set their timeout then
+                server.addEventListener(
+                    new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                      @Override
+                      public void lifeCycleStarting(
+                          org.eclipse.jetty.util.component.LifeCycle event) {
+                        for (var c : server.getConnectors()) {
+                          if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
+                            a.setIdleTimeout(cfg.idleTimeoutMs());
+                          }
+                        }
+                      }
+                    });
+              });
           config.staticFiles.add(
               files -> {
                 files.hostedPath = "/";
