@@ -20,7 +20,8 @@ public final class DateParser {
 
   /** {@code 19/10/2022}, {@code 19-10-2022}, {@code 19.10.2022}. */
   private static final Pattern DMY =
-      Pattern.compile("(?<![\\d/.-])(\\d{1,2})[/.-](\\d{1,2})[/.-]((?:19|20)\\d{2})(?![\\d/.-]*\\d)");
+      Pattern.compile(
+          "(?<![\\d/.-])(\\d{1,2})[/.-](\\d{1,2})[/.-]((?:19|20)\\d{2})(?![\\d/.-]*\\d)");
 
   /** {@code 2022-10-19}. */
   private static final Pattern ISO_DAY =
@@ -70,7 +71,9 @@ public final class DateParser {
         }
         date = PubDate.ofMonth(year, month);
       } else {
-        date = PubDate.of(LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        date =
+            PubDate.of(
+                LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
       }
     } catch (DateTimeException e) {
       return Optional.empty();
@@ -99,16 +102,48 @@ public final class DateParser {
       return date;
     }
     String lower = t.toLowerCase(java.util.Locale.ROOT);
+    // the seeds' bylines: "Hà Nội 360 - Ngày đăng : 11:27, 19/10/2022", "Hiền Thu| 30/12/2022
+    // 12:26"
+    boolean byline = lower.contains("ngày đăng") || t.contains("|");
     boolean labelled =
-        TIME.matcher(t).find()
-            || WEEKDAY.matcher(lower).find()
-            || lower.contains("ngày đăng")
-            || lower.contains("cập nhật")
-            || t.contains("|");
+        TIME.matcher(t).find() || WEEKDAY.matcher(lower).find() || lower.contains("cập nhật");
     // a bare date alone on its line is a date line too
     boolean bare = t.replaceAll("[\\d/.:,\\-\\s]", "").isEmpty();
-    return labelled || bare ? date : Optional.empty();
+    if (byline || bare) {
+      return date;
+    }
+    // a time, weekday or "cập nhật" marks a date line only when little else is on the line:
+    // "Thứ sáu 23/6/2017, chặng đua thứ 8 … sẽ diễn ra" is a sentence about that day
+    return labelled && words(t) <= 6 ? date : Optional.empty();
   }
+
+  /** Words left on a line once dates, times and date words are taken out. */
+  private static int words(String line) {
+    String rest =
+        WEEKDAY_ANYWHERE
+            .matcher(
+                MONTH
+                    .matcher(
+                        WORDS
+                            .matcher(
+                                DMY.matcher(ISO_DAY.matcher(line).replaceAll(" ")).replaceAll(" "))
+                            .replaceAll(" "))
+                    .replaceAll(" "))
+            .replaceAll(" ");
+    int n = 0;
+    Matcher w = WORD.matcher(rest);
+    while (w.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
+
+  private static final Pattern WEEKDAY_ANYWHERE =
+      Pattern.compile(
+          "(thứ\\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|cập nhật|gmt|ngày|lúc)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** The first full date in a piece of text, in any supported format. */
   public static Optional<PubDate> firstDate(String t) {
@@ -167,6 +202,40 @@ public final class DateParser {
     }
     Optional<PubDate> d = firstDate(t);
     return d.isPresent() ? d : firstMonth(t);
+  }
+
+  /** {@code Sáng 19-10}, {@code ngày 7/6}: a day and month, the year left to the date line. */
+  private static final Pattern DAY_MONTH =
+      Pattern.compile(
+          "(?<!\\p{L})(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\\s+(?:nay\\s+|qua\\s+)?\\(?(\\d{1,2})[/.-](\\d{1,2})(?![\\d/.-]*\\d)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * The dates a text talks about, in order: full dates as written, and day-month dates ({@code Sáng
+   * 19-10}) in the year of the publication date, left out when that year is unknown. These are
+   * never publication dates.
+   */
+  public static java.util.List<LocalDate> mentioned(String text, PubDate published) {
+    java.util.TreeMap<Integer, LocalDate> found = new java.util.TreeMap<>();
+    for (Pattern p : new Pattern[] {DMY, ISO_DAY, WORDS}) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        Optional<PubDate> d =
+            p == ISO_DAY
+                ? day(m.group(1), m.group(2), m.group(3))
+                : day(m.group(3), m.group(2), m.group(1));
+        d.ifPresent(v -> found.putIfAbsent(m.start(), v.firstDay()));
+      }
+    }
+    if (published != null && published.isKnown()) {
+      Matcher m = DAY_MONTH.matcher(text);
+      while (m.find()) {
+        int at = m.start(1);
+        day(Integer.toString(published.year()), m.group(2), m.group(1))
+            .ifPresent(v -> found.putIfAbsent(at, v.firstDay()));
+      }
+    }
+    return java.util.List.copyOf(found.values());
   }
 
   private static Optional<PubDate> day(String y, String mo, String d) {

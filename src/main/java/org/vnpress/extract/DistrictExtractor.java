@@ -19,12 +19,13 @@ import org.vnpress.extract.Gazetteer.Ward;
  *
  * <p>A unit counts only when a unit word stands right before its capitalised name ({@code quận Hai
  * Bà Trưng}, {@code Quận ủy Hoàng Mai}, {@code thị xã Sơn Tây}, {@code phường Ngã Tư Sở, Nam
- * Đồng}), so streets ({@code phố Hai Bà Trưng}) and people ({@code đồng chí Hoàng Mai}) never match.
- * Names are compared on their {@link VnKey}, so tone placement and NFD input do not matter. A name
- * found in several provinces is kept only when the province is settled by context (provinces named
- * in the text, {@code Thủ đô}, {@code TP.HCM}, the provinces of the other units found); otherwise it
- * is left out. When no district is named, the districts of the wards named are used. From
- * 2025-07-01 on, ward and commune names mean the new units of the reform, which have no district.
+ * Đồng}), so streets ({@code phố Hai Bà Trưng}) and people ({@code đồng chí Hoàng Mai}) never
+ * match. Names are compared on their {@link VnKey}, so tone placement and NFD input do not matter.
+ * A name found in several provinces is kept only when the province is settled by context (provinces
+ * named in the text, {@code Thủ đô}, {@code TP.HCM}, the provinces of the other units found);
+ * otherwise it is left out. When no district is named, the districts of the wards named are used.
+ * From 2025-07-01 on, ward and commune names mean the new units of the reform, which have no
+ * district.
  */
 public class DistrictExtractor {
 
@@ -44,8 +45,15 @@ public class DistrictExtractor {
   /** Words after {@code quận 9} that show the number counts something else ({@code 9 tháng}). */
   private static final Set<String> NOT_AFTER_NUMBER =
       Set.of(
-          VnKey.of("tháng"), VnKey.of("năm"), VnKey.of("ngày"), VnKey.of("quý"), VnKey.of("tuần"),
-          VnKey.of("phường"), VnKey.of("xã"), VnKey.of("huyện"), VnKey.of("quận"));
+          VnKey.of("tháng"),
+          VnKey.of("năm"),
+          VnKey.of("ngày"),
+          VnKey.of("quý"),
+          VnKey.of("tuần"),
+          VnKey.of("phường"),
+          VnKey.of("xã"),
+          VnKey.of("huyện"),
+          VnKey.of("quận"));
 
   /** Huế became a centrally-run city, a province, on 1 January 2025. */
   private static final LocalDate HUE_CITY = LocalDate.of(2025, 1, 1);
@@ -88,7 +96,8 @@ public class DistrictExtractor {
   }
 
   /** Everything found in one text. */
-  public record Result(List<District> districts, List<District> places, List<District> formerDistricts) {}
+  public record Result(
+      List<District> districts, List<District> places, List<District> formerDistricts) {}
 
   /** One unit word followed by a name found in the gazetteer. */
   private record Mention(Set<Type> types, String key, boolean numbered, String province, int at) {}
@@ -152,7 +161,8 @@ public class DistrictExtractor {
       if (DISTRICT_TYPES.containsAll(m.types())) {
         continue;
       }
-      if (after || gazetteer.wards(m.key()).isEmpty()) {
+      // new units only for texts dated after the reform: an undated text is most likely older
+      if (after) {
         NewUnit n = pickNew(m, ctx);
         if (n != null) {
           places.add(n.toPlace());
@@ -164,9 +174,7 @@ public class DistrictExtractor {
           }
           continue;
         }
-        if (after) {
-          continue;
-        }
+        continue;
       }
       List<Ward> ws = wardCandidates(m, day);
       Set<String> codes = new LinkedHashSet<>();
@@ -251,7 +259,8 @@ public class DistrictExtractor {
   }
 
   private static long span(DistrictUnit u) {
-    LocalDate from = u.from().isBefore(LocalDate.of(2019, 1, 1)) ? LocalDate.of(2019, 1, 1) : u.from();
+    LocalDate from =
+        u.from().isBefore(LocalDate.of(2019, 1, 1)) ? LocalDate.of(2019, 1, 1) : u.from();
     return u.to().toEpochDay() - from.toEpochDay();
   }
 
@@ -382,14 +391,19 @@ public class DistrictExtractor {
     return found;
   }
 
-  /** Provinces named anywhere: capitalised names and aliases such as {@code Thủ đô}, {@code TP.HCM}. */
+  /**
+   * Provinces named anywhere: capitalised names and aliases such as {@code Thủ đô}, {@code TP.HCM}.
+   */
   private Set<String> provinces(Tokens t) {
     Set<String> found = new HashSet<>();
     for (int i = 0; i < t.size; i++) {
       if (!t.cap[i]) {
         continue;
       }
-      if (t.key(i).equals(K_THU) && i + 1 < t.size && t.spaceBefore(i + 1) && t.key(i + 1).equals(K_DO)) {
+      if (t.key(i).equals(K_THU)
+          && i + 1 < t.size
+          && t.spaceBefore(i + 1)
+          && t.key(i + 1).equals(K_DO)) {
         found.add("Hà Nội");
         continue;
       }
@@ -495,6 +509,7 @@ public class DistrictExtractor {
 
   /** Unit words followed by known names, with lists ({@code phường Ngã Tư Sở, Nam Đồng}). */
   private List<Mention> mentions(Tokens t, Set<String> context, LocalDate day) {
+    boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
     List<Mention> out = new ArrayList<>();
     for (int i = 0; i < t.size; i++) {
       if (t.cap[i] && (t.gap[i] == Tokens.GAP_COMMA || (i > 0 && AT.contains(t.key(i - 1))))) {
@@ -519,9 +534,19 @@ public class DistrictExtractor {
       Set<Type> types = tr.types();
       boolean first = true;
       int skipped = 0;
+      Mention lastWard = null;
       // a list goes on after commas and "và": phường Ngã Tư Sở, Nam Đồng và …; quận 2 và 9
       while (at < t.size) {
-        int end = match(t, at, types, context);
+        int end = match(t, at, types, context, after);
+        if (end < 0 && !first && !district) {
+          // "phường Lý Thái Tổ, Hoàn Kiếm": a ward's address goes on with its district
+          int dEnd = match(t, at, DISTRICT_TYPES, context, after);
+          if (dEnd > 0 && lastWard != null && holds(t.joinedKey(at, dEnd), lastWard, day)) {
+            out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, dEnd), false, null, at));
+            at = dEnd;
+            break;
+          }
+        }
         if (end < 0) {
           if (!t.cap[at] || t.num[at] || ++skipped > 2) {
             break;
@@ -532,7 +557,10 @@ public class DistrictExtractor {
             end++;
           }
         } else {
-          out.add(new Mention(types, t.joinedKey(at, end), t.num[at], provinceAfter(t, end), at));
+          Mention found =
+              new Mention(types, t.joinedKey(at, end), t.num[at], provinceAfter(t, end), at);
+          out.add(found);
+          lastWard = district ? null : found;
         }
         first = false;
         // lists of districts mix types: các quận, huyện Hoàn Kiếm, Gia Lâm
@@ -555,12 +583,11 @@ public class DistrictExtractor {
   }
 
   /**
-   * A bare district name in an address or birthplace, followed by its province: {@code tại Mỹ
-   * Đức, Hà Nội}, {@code (chùa Đồng Kỵ, Từ Sơn, Bắc Ninh)}. Returns the last token index used,
-   * or -1.
+   * A bare district name in an address or birthplace, followed by its province: {@code tại Mỹ Đức,
+   * Hà Nội}, {@code (chùa Đồng Kỵ, Từ Sơn, Bắc Ninh)}. Returns the last token index used, or -1.
    */
   private int address(Tokens t, int at, List<Mention> out) {
-    int end = match(t, at, DISTRICT_TYPES, Set.of());
+    int end = match(t, at, DISTRICT_TYPES, Set.of(), false);
     if (end < 0 || t.num[at] || end >= t.size || t.gap[end] != Tokens.GAP_COMMA || !t.cap[end]) {
       return -1;
     }
@@ -579,6 +606,16 @@ public class DistrictExtractor {
     return end - 1;
   }
 
+  /** Whether a district of this name holds one of the wards the mention may mean. */
+  private boolean holds(String districtKey, Mention ward, LocalDate day) {
+    for (Ward w : wardCandidates(ward, day)) {
+      if (VnKey.of(w.district().bare()).equals(districtKey)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code huyện Châu Thành, tỉnh Trà Vinh}: the province written right after a unit, or null. */
   private String provinceAfter(Tokens t, int end) {
     if (end >= t.size || t.gap[end] != Tokens.GAP_COMMA) {
@@ -591,7 +628,9 @@ public class DistrictExtractor {
     } else if (k.equals(K_THANH) && at + 1 < t.size && t.key(at + 1).equals(K_PHO)) {
       at += 2;
     }
-    if (at >= t.size || !t.cap[at] || (at > end && !t.spaceBefore(at) && t.gap[at] != Tokens.GAP_DOT)) {
+    if (at >= t.size
+        || !t.cap[at]
+        || (at > end && !t.spaceBefore(at) && t.gap[at] != Tokens.GAP_DOT)) {
       return null;
     }
     int pEnd = province(t, at);
@@ -603,15 +642,17 @@ public class DistrictExtractor {
   }
 
   /** The end (exclusive) of the longest known name starting at {@code at}, or -1. */
-  private int match(Tokens t, int at, Set<Type> types, Set<String> context) {
+  private int match(Tokens t, int at, Set<Type> types, Set<String> context, boolean after) {
     if (t.num[at]) {
       // numbered units: only HCMC districts, and not "quận 9 tháng đầu năm"
       if (!types.contains(Type.QUAN) || !context.contains("Hồ Chí Minh")) {
         return -1;
       }
-      int after = at + 1;
-      if (after < t.size
-          && (t.gap[after] == Tokens.GAP_DOT || t.num[after] || NOT_AFTER_NUMBER.contains(t.key(after)))) {
+      int next = at + 1;
+      if (next < t.size
+          && (t.gap[next] == Tokens.GAP_DOT
+              || t.num[next]
+              || NOT_AFTER_NUMBER.contains(t.key(next)))) {
         return -1;
       }
       for (DistrictUnit u : gazetteer.districts(t.key(at))) {
@@ -638,14 +679,19 @@ public class DistrictExtractor {
       if (!gazetteer.isPrefix(k)) {
         break;
       }
-      if (known(k, types)) {
+      if (known(k, types, after) && !(end == at && isWardNumeral(k, types))) {
         best = end + 1;
       }
     }
     return best;
   }
 
-  private boolean known(String key, Set<Type> types) {
+  /** Wards named by a Roman numeral or one letter (phường V of Vị Thanh) are too easily misread. */
+  private static boolean isWardNumeral(String key, Set<Type> types) {
+    return !DISTRICT_TYPES.containsAll(types) && (key.length() == 1 || key.matches("[ivx]+"));
+  }
+
+  private boolean known(String key, Set<Type> types, boolean after) {
     for (Type type : types) {
       if (DISTRICT_TYPES.contains(type)) {
         for (DistrictUnit u : gazetteer.districts(key)) {
@@ -659,7 +705,7 @@ public class DistrictExtractor {
             return true;
           }
         }
-        for (NewUnit n : gazetteer.newUnits(key)) {
+        for (NewUnit n : after ? gazetteer.newUnits(key) : List.<NewUnit>of()) {
           if (n.type() == type) {
             return true;
           }
@@ -684,6 +730,7 @@ public class DistrictExtractor {
     private String[] keys;
     boolean[] cap;
     boolean[] num;
+
     /** What stands between the previous word and this one. */
     byte[] gap;
 
@@ -715,7 +762,12 @@ public class DistrictExtractor {
           digits &= s.charAt(i) <= '9' && s.charAt(i) >= '0';
           i++;
         }
-        t.add(from, i, Character.isUpperCase(c), digits, t.size == 0 ? GAP_OTHER : gapKind(s, gapFrom, from));
+        t.add(
+            from,
+            i,
+            Character.isUpperCase(c),
+            digits,
+            t.size == 0 ? GAP_OTHER : gapKind(s, gapFrom, from));
         gapFrom = i;
       }
       return t;
@@ -748,7 +800,9 @@ public class DistrictExtractor {
       }
       if (dots > 0) {
         // "Q.Hai Bà Trưng", "TP. Hạ Long": a dot right after the word, no line break
-        return dots == 1 && hyphens == 0 && newlines == 0 && s.charAt(from) == '.' ? GAP_DOT : GAP_OTHER;
+        return dots == 1 && hyphens == 0 && newlines == 0 && s.charAt(from) == '.'
+            ? GAP_DOT
+            : GAP_OTHER;
       }
       if (hyphens > 0) {
         return hyphens == 1 && newlines == 0 ? GAP_HYPHEN : GAP_OTHER;

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Party form {@code {số}-{loại}/{cơ quan}}: {@code 15-NQ/TƯ}, {@code 15- NQ/TW}, {@code
- *       65-Ctr/TU}, {@code 847-NQ/QUTW}, {@code 24-BS/UBKTTU}. {@code TƯ}, {@code T.Ư}, {@code
- *       T.W} become {@code TW}; {@code TU} (a provincial or city committee) never does; {@code
- *       Ctr} becomes {@code CTr}.
+ *       65-Ctr/TU}, {@code 847-NQ/QUTW}, {@code 24-BS/UBKTTU}. {@code TƯ}, {@code T.Ư}, {@code T.W}
+ *       become {@code TW}; {@code TU} (a provincial or city committee) never does; {@code Ctr}
+ *       becomes {@code CTr}.
  *   <li>State forms: {@code 100/2019/NĐ-CP}, {@code 45/2019/QH14}, {@code 123/QĐ-TTg}, {@code
  *       1656/NQ-UBTVQH15}, and official letters {@code 5973/UBND-KT}.
  *   <li>Only known type and issuer codes count, so {@code T.Ư} or {@code TW} alone, dates and
@@ -38,17 +38,17 @@ public class DocumentNumberExtractor {
   /** The words that name a document just before its number ({@code Nghị quyết số}). */
   private static final Pattern LABEL_BEFORE =
       Pattern.compile(
-          "(nghị quyết liên tịch|nghị quyết|chỉ thị|quyết định|quy định|kết luận|chương trình hành động"
-              + "|chương trình|hướng dẫn|thông báo|thông tri|thông tư liên tịch|thông tư|nghị định|luật"
-              + "|pháp lệnh|kế hoạch|công văn|báo cáo|tờ trình|đề án|quy chế|công điện|điện|văn bản)"
-              + "\\s+(?:số\\s*)?[:.]?\\s*$",
+          "(nghị quyết liên tịch|nghị quyết|chỉ thị|quyết định|quy định|kết luận|chương trình hành"
+              + " động|chương trình|hướng dẫn|thông báo|thông tri|thông tư liên tịch|thông tư|nghị"
+              + " định|luật|pháp lệnh|kế hoạch|công văn|báo cáo|tờ trình|đề án|quy chế|công"
+              + " điện|điện|văn bản)\\s+(?:số\\s*)?[:.]?\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** {@code Điện số 499/ĐK}, {@code Nghị định số 100/TTg}: a bare code counts after these words. */
   private static final Pattern LABEL_NUMBER_BEFORE =
       Pattern.compile(
-          "(nghị quyết|chỉ thị|quyết định|quy định|nghị định|thông tư|công văn|công điện|điện|thông báo"
-              + "|kế hoạch|hướng dẫn|văn bản)\\s+số\\s*$",
+          "(nghị quyết|chỉ thị|quyết định|quy định|nghị định|thông tư|công văn|công điện|điện|thông"
+              + " báo|kế hoạch|hướng dẫn|văn bản)\\s+số\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A date right after a number: {@code ngày 5-5-2022}, {@code ngày 12 tháng 4 năm 2025}. */
@@ -60,19 +60,84 @@ public class DocumentNumberExtractor {
   /** Party type codes (canonical spelling) and their default labels. */
   private static final Map<String, String> PARTY_TYPES =
       ordered(
-          "NQ", "Nghị quyết", "CT", "Chỉ thị", "CTr", "Chương trình", "KL", "Kết luận",
-          "QĐ", "Quyết định", "QĐi", "Quy định", "QĐNS", "Quyết định nhân sự", "HD", "Hướng dẫn",
-          "TB", "Thông báo", "BC", "Báo cáo", "KH", "Kế hoạch", "TT", "Thông tri",
-          "TTr", "Tờ trình", "CV", "Công văn", "ĐA", "Đề án", "QC", "Quy chế", "BS", "Văn bản", "CQ", "Văn bản");
+          "NQ",
+          "Nghị quyết",
+          "CT",
+          "Chỉ thị",
+          "CTr",
+          "Chương trình",
+          "KL",
+          "Kết luận",
+          "QĐ",
+          "Quyết định",
+          "QĐi",
+          "Quy định",
+          "QĐNS",
+          "Quyết định nhân sự",
+          "HD",
+          "Hướng dẫn",
+          "TB",
+          "Thông báo",
+          "BC",
+          "Báo cáo",
+          "KH",
+          "Kế hoạch",
+          "TT",
+          "Thông tri",
+          "TTr",
+          "Tờ trình",
+          "CV",
+          "Công văn",
+          "ĐA",
+          "Đề án",
+          "QC",
+          "Quy chế",
+          "BS",
+          "Văn bản",
+          "CQ",
+          "Văn bản");
 
   /** State type codes (canonical spelling) and their default labels. */
   private static final Map<String, String> STATE_TYPES =
       ordered(
-          "NĐ", "Nghị định", "QĐ", "Quyết định", "NQ", "Nghị quyết", "NQLT", "Nghị quyết liên tịch",
-          "TT", "Thông tư", "TTLT", "Thông tư liên tịch", "CT", "Chỉ thị", "CĐ", "Công điện",
-          "KH", "Kế hoạch", "TB", "Thông báo", "HD", "Hướng dẫn", "BC", "Báo cáo", "TTr", "Tờ trình",
-          "KL", "Kết luận", "CTr", "Chương trình", "QC", "Quy chế", "ĐA", "Đề án", "PL", "Pháp lệnh",
-          "L", "Luật");
+          "NĐ",
+          "Nghị định",
+          "QĐ",
+          "Quyết định",
+          "NQ",
+          "Nghị quyết",
+          "NQLT",
+          "Nghị quyết liên tịch",
+          "TT",
+          "Thông tư",
+          "TTLT",
+          "Thông tư liên tịch",
+          "CT",
+          "Chỉ thị",
+          "CĐ",
+          "Công điện",
+          "KH",
+          "Kế hoạch",
+          "TB",
+          "Thông báo",
+          "HD",
+          "Hướng dẫn",
+          "BC",
+          "Báo cáo",
+          "TTr",
+          "Tờ trình",
+          "KL",
+          "Kết luận",
+          "CTr",
+          "Chương trình",
+          "QC",
+          "Quy chế",
+          "ĐA",
+          "Đề án",
+          "PL",
+          "Pháp lệnh",
+          "L",
+          "Luật");
 
   /** Codes whose lower-case letter is part of the code: Thủ tướng, Thanh tra. */
   private static final java.util.Set<String> KEEP_CASE = java.util.Set.of("TTg", "TTr");
@@ -83,19 +148,70 @@ public class DocumentNumberExtractor {
   /** State issuers known by name; others keep their code as label. */
   private static final Map<String, String> STATE_ISSUERS =
       ordered(
-          "CP", "Chính phủ", "TTg", "Thủ tướng Chính phủ", "QH", "Quốc hội",
-          "UBTVQH", "Ủy ban Thường vụ Quốc hội", "VPCP", "Văn phòng Chính phủ",
-          "UBND", "Ủy ban nhân dân", "HĐND", "Hội đồng nhân dân", "BTC", "Bộ Tài chính",
-          "BYT", "Bộ Y tế", "BCA", "Bộ Công an", "BQP", "Bộ Quốc phòng", "BNV", "Bộ Nội vụ",
-          "BTP", "Bộ Tư pháp", "BXD", "Bộ Xây dựng", "BCT", "Bộ Công Thương",
-          "BGDĐT", "Bộ Giáo dục và Đào tạo", "BGTVT", "Bộ Giao thông vận tải",
-          "BTNMT", "Bộ Tài nguyên và Môi trường", "BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn",
-          "BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", "BTTTT", "Bộ Thông tin và Truyền thông",
-          "BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", "BKHĐT", "Bộ Kế hoạch và Đầu tư",
-          "BKHCN", "Bộ Khoa học và Công nghệ", "BNG", "Bộ Ngoại giao", "NHNN", "Ngân hàng Nhà nước",
-          "TTCP", "Thanh tra Chính phủ", "TANDTC", "Tòa án nhân dân tối cao",
-          "VKSNDTC", "Viện kiểm sát nhân dân tối cao", "KTNN", "Kiểm toán Nhà nước",
-          "BHXH", "Bảo hiểm xã hội Việt Nam", "UBDT", "Ủy ban Dân tộc");
+          "CP",
+          "Chính phủ",
+          "TTg",
+          "Thủ tướng Chính phủ",
+          "QH",
+          "Quốc hội",
+          "UBTVQH",
+          "Ủy ban Thường vụ Quốc hội",
+          "VPCP",
+          "Văn phòng Chính phủ",
+          "UBND",
+          "Ủy ban nhân dân",
+          "HĐND",
+          "Hội đồng nhân dân",
+          "BTC",
+          "Bộ Tài chính",
+          "BYT",
+          "Bộ Y tế",
+          "BCA",
+          "Bộ Công an",
+          "BQP",
+          "Bộ Quốc phòng",
+          "BNV",
+          "Bộ Nội vụ",
+          "BTP",
+          "Bộ Tư pháp",
+          "BXD",
+          "Bộ Xây dựng",
+          "BCT",
+          "Bộ Công Thương",
+          "BGDĐT",
+          "Bộ Giáo dục và Đào tạo",
+          "BGTVT",
+          "Bộ Giao thông vận tải",
+          "BTNMT",
+          "Bộ Tài nguyên và Môi trường",
+          "BNNPTNT",
+          "Bộ Nông nghiệp và Phát triển nông thôn",
+          "BLĐTBXH",
+          "Bộ Lao động - Thương binh và Xã hội",
+          "BTTTT",
+          "Bộ Thông tin và Truyền thông",
+          "BVHTTDL",
+          "Bộ Văn hóa, Thể thao và Du lịch",
+          "BKHĐT",
+          "Bộ Kế hoạch và Đầu tư",
+          "BKHCN",
+          "Bộ Khoa học và Công nghệ",
+          "BNG",
+          "Bộ Ngoại giao",
+          "NHNN",
+          "Ngân hàng Nhà nước",
+          "TTCP",
+          "Thanh tra Chính phủ",
+          "TANDTC",
+          "Tòa án nhân dân tối cao",
+          "VKSNDTC",
+          "Viện kiểm sát nhân dân tối cao",
+          "KTNN",
+          "Kiểm toán Nhà nước",
+          "BHXH",
+          "Bảo hiểm xã hội Việt Nam",
+          "UBDT",
+          "Ủy ban Dân tộc");
 
   static {
     party("TW", "Trung ương", "central");
@@ -210,7 +326,13 @@ public class DocumentNumberExtractor {
   private static DocumentRef withYear(DocumentRef ref, DocumentRef dated) {
     Integer year = ref.year() != null ? ref.year() : dated.year();
     return new DocumentRef(
-        ref.value(), ref.type(), ref.typeLabel(), ref.issuer(), ref.issuerLabel(), ref.level(), year);
+        ref.value(),
+        ref.type(),
+        ref.typeLabel(),
+        ref.issuer(),
+        ref.issuerLabel(),
+        ref.level(),
+        year);
   }
 
   /** The canonical value without leading zeros in its number, for telling documents apart. */
@@ -239,7 +361,9 @@ public class DocumentNumberExtractor {
     return partyRef(text, m.start(), m.end(), m.group(1), type, issuer, info);
   }
 
-  /** Label and level of a Party issuer code ({@code TW}, {@code BTCTU}, {@code ĐU-MTTW}), or null. */
+  /**
+   * Label and level of a Party issuer code ({@code TW}, {@code BTCTU}, {@code ĐU-MTTW}), or null.
+   */
   private static String[] partyIssuer(String issuer) {
     String base = issuer.contains("-") ? issuer.substring(0, issuer.indexOf('-')) : issuer;
     String[] info = PARTY_ISSUERS.get(base);
@@ -258,14 +382,17 @@ public class DocumentNumberExtractor {
     }
     String typeLabel = label(text, start, type, PARTY_TYPES.get(type), true);
     String value = number + "-" + type + "/" + issuer;
-    return new DocumentRef(value, type, typeLabel, issuer, issuerLabel, info[1], yearAfter(text, end));
+    return new DocumentRef(
+        value, type, typeLabel, issuer, issuerLabel, info[1], yearAfter(text, end));
   }
 
   private static String[] bySuffix(String issuer) {
     for (String suffix : new String[] {"TW", "TU", "HU", "QU"}) {
       if (issuer.length() > suffix.length() + 1 && issuer.endsWith(suffix)) {
         String[] base = PARTY_ISSUERS.get(suffix);
-        return new String[] {issuer.substring(0, issuer.length() - suffix.length()) + " " + base[0], base[1]};
+        return new String[] {
+          issuer.substring(0, issuer.length() - suffix.length()) + " " + base[0], base[1]
+        };
       }
     }
     return null;
@@ -295,7 +422,9 @@ public class DocumentNumberExtractor {
       }
       if (year == null
           && head.matches("[A-ZĐ][A-ZĐa-z]{0,6}")
-          && LABEL_NUMBER_BEFORE.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()) {
+          && LABEL_NUMBER_BEFORE
+              .matcher(text.substring(Math.max(0, m.start() - 30), m.start()))
+              .find()) {
         // a bare code after "Điện số", "Nghị định số": 499/ĐK, 100/TTg
         return stateRef(text, m.start(), m.end(), number, null, "VB", head, head);
       }
@@ -307,7 +436,10 @@ public class DocumentNumberExtractor {
     }
     String issuer = String.join("-", java.util.Arrays.copyOfRange(parts, 1, parts.length));
     String partyType = PARTY_TYPE_CODES.get(head.toUpperCase(Locale.ROOT));
-    if (year == null && partyType != null && PARTY_ISSUERS.containsKey(parts[1]) && !isStateIssuer(parts[1])) {
+    if (year == null
+        && partyType != null
+        && PARTY_ISSUERS.containsKey(parts[1])
+        && !isStateIssuer(parts[1])) {
       // a Party number printed in the state layout: 160/QĐ-TW is 160-QĐ/TW
       return partyRef(text, m.start(), m.end(), number, partyType, issuer, partyIssuer(issuer));
     }
@@ -323,7 +455,14 @@ public class DocumentNumberExtractor {
   }
 
   private DocumentRef stateRef(
-      String text, int start, int end, String number, String year, String type, String issuer, String code) {
+      String text,
+      int start,
+      int end,
+      String number,
+      String year,
+      String type,
+      String issuer,
+      String code) {
     String value = number + "/" + (year == null ? "" : year + "/") + code;
     String defaultLabel =
         switch (type) {

@@ -48,7 +48,19 @@ final class Gazetteer {
       this.key = VnKey.of(word);
     }
 
+    private static final Map<String, Type> BY_WORD = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Type of(String word) {
+      Type cached = BY_WORD.get(word);
+      if (cached != null) {
+        return cached;
+      }
+      Type t = find(word);
+      BY_WORD.put(word, t);
+      return t;
+    }
+
+    private static Type find(String word) {
       String k = VnKey.of(word);
       for (Type t : values()) {
         if (t.key.equals(k)) {
@@ -88,7 +100,12 @@ final class Gazetteer {
 
   /** One name of a ward, commune or township before the reform, with its district. */
   record Ward(
-      String code, String fullName, Type type, DistrictUnit district, LocalDate from, LocalDate to) {
+      String code,
+      String fullName,
+      Type type,
+      DistrictUnit district,
+      LocalDate from,
+      LocalDate to) {
 
     boolean validAt(LocalDate d) {
       return d == null || (!d.isBefore(from) && !d.isAfter(to));
@@ -113,8 +130,13 @@ final class Gazetteer {
   private final Map<String, Ward> wardByCode = new HashMap<>();
   private final Map<String, List<NewUnit>> newUnits = new HashMap<>();
   private final Map<String, String> provinces = new HashMap<>();
-  /** Every name's leading words ({@code hai}, {@code hai ba2}, {@code hai ba2 trưng}): stops lookups early. */
+
+  /**
+   * Every name's leading words ({@code hai}, {@code hai ba2}, {@code hai ba2 trưng}): stops lookups
+   * early.
+   */
   private final java.util.Set<String> prefixes = new java.util.HashSet<>();
+
   private int maxNameWords = 1;
 
   private static Gazetteer standard;
@@ -144,7 +166,8 @@ final class Gazetteer {
     g.provinces.put(VnKey.of("Sài Gòn"), "Hồ Chí Minh");
     g.provinces.put(VnKey.of("Thừa Thiên - Huế"), "Thừa Thiên Huế");
     for (java.util.Collection<String> keys :
-        List.of(g.districts.keySet(), g.wards.keySet(), g.newUnits.keySet(), g.provinces.keySet())) {
+        List.of(
+            g.districts.keySet(), g.wards.keySet(), g.newUnits.keySet(), g.provinces.keySet())) {
       for (String key : keys) {
         for (int i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) {
           g.prefixes.add(key.substring(0, i));
@@ -169,11 +192,13 @@ final class Gazetteer {
       r.readLine();
       List<String[]> rows = new ArrayList<>();
       TreeSet<LocalDate> snapshots = new TreeSet<>();
+      // 20 snapshot dates over 12,883 rows: parse each once
+      Map<String, LocalDate> dates = new HashMap<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         String[] f = line.split(",", -1);
         rows.add(f);
-        snapshots.add(LocalDate.parse(f[9]));
-        snapshots.add(LocalDate.parse(f[10]));
+        snapshots.add(dates.computeIfAbsent(f[9], LocalDate::parse));
+        snapshots.add(dates.computeIfAbsent(f[10], LocalDate::parse));
       }
       // a unit's name is known to hold from the snapshot before it was first seen to the one after
       // it was last seen; the ends of the history are open (older texts, and up to the reform)
@@ -182,8 +207,8 @@ final class Gazetteer {
       for (String[] f : rows) {
         String id = f[3] + "|" + f[4] + "|" + f[1];
         LocalDate[] span = dSpan.computeIfAbsent(id, k -> new LocalDate[] {null, null});
-        LocalDate a = LocalDate.parse(f[9]);
-        LocalDate b = LocalDate.parse(f[10]);
+        LocalDate a = dates.get(f[9]);
+        LocalDate b = dates.get(f[10]);
         span[0] = span[0] == null || a.isBefore(span[0]) ? a : span[0];
         span[1] = span[1] == null || b.isAfter(span[1]) ? b : span[1];
         dRow.putIfAbsent(id, f);
@@ -220,8 +245,8 @@ final class Gazetteer {
                 normaliseType(f[7], type),
                 type,
                 d,
-                from(snapshots, LocalDate.parse(f[9])),
-                to(snapshots, LocalDate.parse(f[10])));
+                from(snapshots, dates.get(f[9])),
+                to(snapshots, dates.get(f[10])));
         String bare = strip(f[7], type);
         add(wards, VnKey.of(bare), w);
         Ward old = wardByCode.get(f[6]);

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  *       2025}, and {@code quý I} with the year taken from the words that follow in the same clause
  *       ({@code quý III và cả năm 2022}) or else from the publication date; with neither, the
  *       quarter is left out.
- *   <li>Half-years and nine months: {@code 6 tháng đầu năm 2022} → {@code 2022-H1}, {@code 6
- *       tháng cuối năm} → {@code H2}, {@code 9 tháng (đầu) năm 2022} → {@code 2022-9M}.
+ *   <li>Half-years and nine months: {@code 6 tháng đầu năm 2022} → {@code 2022-H1}, {@code 6 tháng
+ *       cuối năm} → {@code H2}, {@code 9 tháng (đầu) năm 2022} → {@code 2022-9M}.
  *   <li>Years the text plans or reviews: {@code nhiệm vụ năm 2023} → {@code 2023}.
  * </ul>
  *
@@ -42,14 +42,18 @@ public class PeriodExtractor {
   private static final Pattern Q_SHORT =
       Pattern.compile("(?<![\\p{L}\\d])Q([1-4])(?:\\s*[/-]\\s*|\\s+)" + YEAR + "(?![\\d])");
 
-  /** The year that a bare {@code quý I} takes from the rest of its clause ({@code và cả năm 2022}). */
+  /**
+   * The year that a bare {@code quý I} takes from the rest of its clause ({@code và cả năm 2022}).
+   */
   private static final Pattern CLAUSE_YEAR =
       Pattern.compile("^[^.;:\\n]{0,30}?(?<!\\p{L})năm\\s+" + YEAR + "(?![\\d-])", FLAGS);
 
   /** {@code 6 tháng đầu năm 2022}, {@code 6 tháng cuối năm}, {@code 9 tháng đầu năm}. */
   private static final Pattern MONTHS =
       Pattern.compile(
-          "(?<![\\p{L}\\d])(6|9|sáu|chín)\\s+tháng\\s+(đầu\\s+|cuối\\s+)?năm(?:\\s+" + YEAR + ")?(?![\\d-])",
+          "(?<![\\p{L}\\d])(6|9|sáu|chín)\\s+tháng\\s+(đầu\\s+|cuối\\s+)?năm(?:\\s+"
+              + YEAR
+              + ")?(?![\\d-])",
           FLAGS);
 
   /** {@code nhiệm vụ năm 2023}, {@code kết quả … năm 2022}: a year planned or reviewed. */

@@ -34,7 +34,8 @@ public final class VnKey {
           rest.append(m);
         }
       }
-      String base = Normalizer.normalize(rest, Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT);
+      String base =
+          Normalizer.normalize(rest, Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT);
       BASE[c] = base.length() == 1 ? base.charAt(0) : (char) Character.toLowerCase(c);
       TONE[c] = tone;
     }

@@ -49,7 +49,8 @@ class DateParserTest {
 
   @Test
   void monthOnly() {
-    assertThat(DateParser.firstMonth("cập nhật tháng 10/2022").map(PubDate::iso)).contains("2022-10");
+    assertThat(DateParser.firstMonth("cập nhật tháng 10/2022").map(PubDate::iso))
+        .contains("2022-10");
   }
 
   @Test
@@ -60,7 +61,8 @@ class DateParserTest {
   @Test
   void marker() {
     // seed 003
-    assertThat(DateParser.marker(" date 2022-10 Tại hội nghị").map(m -> m.date().iso())).contains("2022-10");
+    assertThat(DateParser.marker(" date 2022-10 Tại hội nghị").map(m -> m.date().iso()))
+        .contains("2022-10");
   }
 
   @Test
@@ -73,7 +75,8 @@ class DateParserTest {
   @Test
   void seedDateLineWithWeekday() {
     // seed 002
-    assertThat(DateParser.dateLine("Thứ 3, 26/07/2022 | 17:11").map(PubDate::iso)).contains("2022-07-26");
+    assertThat(DateParser.dateLine("Thứ 3, 26/07/2022 | 17:11").map(PubDate::iso))
+        .contains("2022-07-26");
   }
 
   @Test
@@ -87,12 +90,61 @@ class DateParserTest {
     // resolution 60-NQ/TW: a cited regulation's date is not the publication date
     assertThat(
             DateParser.dateLine(
-                "Cơ bản thống nhất nội dung sửa đổi, bổ sung Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành Trung ương Đảng"))
+                "Cơ bản thống nhất nội dung sửa đổi, bổ sung Quy định số 232-QĐ/TW, ngày 20/01/2025"
+                    + " của Ban Chấp hành Trung ương Đảng"))
         .isEmpty();
   }
 
   @Test
   void parseKeepsThePrecisionWritten() {
-    assertThat(DateParser.parse("2022-10").map(PubDate::precision)).contains(PubDate.Precision.MONTH);
+    assertThat(DateParser.parse("2022-10").map(PubDate::precision))
+        .contains(PubDate.Precision.MONTH);
+  }
+
+  @Test
+  void dayMonthTakesTheYearOfTheDateLine() {
+    // seed 000: "Sáng 19-10" under the date line 19/10/2022
+    assertThat(
+            DateParser.mentioned(
+                "(NSHN) - Sáng 19-10, Ban Chấp hành", PubDate.parseIso("2022-10-19")))
+        .containsExactly(java.time.LocalDate.of(2022, 10, 19));
+  }
+
+  @Test
+  void dayMonthWithoutPublicationYearIsLeftOut() {
+    assertThat(DateParser.mentioned("Sáng 19-10, Ban Chấp hành", PubDate.NONE)).isEmpty();
+  }
+
+  @Test
+  void mentionedFullDatesAreListed() {
+    // resolution 60-NQ/TW
+    assertThat(
+            DateParser.mentioned(
+                "Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành", PubDate.NONE))
+        .containsExactly(java.time.LocalDate.of(2025, 1, 20));
+  }
+
+  @Test
+  void weekdayStartingASentenceIsNoDateLine() {
+    // a sentence about a day, not the line under a title
+    assertThat(
+            DateParser.dateLine(
+                "Thứ sáu 23/6/2017, chặng đua thứ 8 của mùa giải 2017 sẽ chính thức diễn ra tại"
+                    + " đường đua"))
+        .isEmpty();
+  }
+
+  @Test
+  void updateSentenceIsNoDateLine() {
+    assertThat(
+            DateParser.dateLine(
+                "Bảng giá các mẫu xe cập nhật tháng 2/2017 tại các đại lý trên toàn quốc"))
+        .isEmpty();
+  }
+
+  @Test
+  void shortTimeAndZoneLineIsADateLine() {
+    assertThat(DateParser.dateLine("13/05/2017 10:28 GMT+7").map(PubDate::iso))
+        .contains("2017-05-13");
   }
 }

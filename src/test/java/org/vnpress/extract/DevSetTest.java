@@ -26,7 +26,8 @@ class DevSetTest {
   @BeforeAll
   static void score() throws IOException {
     if (Files.exists(DEVSET)) {
-      scores = ExtractionBench.score(ExtractionBench.readDevSet(DEVSET), Extractor.standard(), SHARED);
+      scores =
+          ExtractionBench.score(ExtractionBench.readDevSet(DEVSET), Extractor.standard(), SHARED);
     }
   }
 

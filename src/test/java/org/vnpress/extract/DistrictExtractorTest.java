@@ -41,7 +41,10 @@ class DistrictExtractorTest {
   @Test
   void quanUyNamesTheDistrict() {
     // seed 001
-    assertThat(values("Năm 2023, Quận ủy Hoàng Mai tập trung quyết liệt trong công tác lãnh đạo", OCT_2022))
+    assertThat(
+            values(
+                "Năm 2023, Quận ủy Hoàng Mai tập trung quyết liệt trong công tác lãnh đạo",
+                OCT_2022))
         .containsExactly("Hà Nội/Hoàng Mai");
   }
 
@@ -50,14 +53,16 @@ class DistrictExtractorTest {
     // resolution 1656/NQ-UBTVQH15, wrapped line included
     assertThat(
             values(
-                "quy mô dân số của phường\nThạch Bàn và các xã Phú Sơn (huyện Gia Lâm), Cổ Bi, Đa Tốn",
+                "quy mô dân số của phường\n"
+                    + "Thạch Bàn và các xã Phú Sơn (huyện Gia Lâm), Cổ Bi, Đa Tốn",
                 JUNE_2025))
         .containsExactly("Hà Nội/Gia Lâm");
   }
 
   @Test
   void thiXaTypeTellsSonTayOfHaNoiFromTheHuyenOfQuangNgai() {
-    assertThat(values("Thị ủy, HĐND, UBND thị xã Sơn Tây", OCT_2022)).containsExactly("Hà Nội/Sơn Tây");
+    assertThat(values("Thị ủy, HĐND, UBND thị xã Sơn Tây", OCT_2022))
+        .containsExactly("Hà Nội/Sơn Tây");
   }
 
   @Test
@@ -78,7 +83,9 @@ class DistrictExtractorTest {
 
   @Test
   void decomposedTextMatches() {
-    String nfd = Normalizer.normalize("Ban Chấp hành Đảng bộ quận Nam Từ Liêm (khóa III)", Normalizer.Form.NFD);
+    String nfd =
+        Normalizer.normalize(
+            "Ban Chấp hành Đảng bộ quận Nam Từ Liêm (khóa III)", Normalizer.Form.NFD);
     assertThat(values(nfd, OCT_2022)).containsExactly("Hà Nội/Nam Từ Liêm");
   }
 
@@ -97,7 +104,8 @@ class DistrictExtractorTest {
     // seed 003
     assertThat(
             values(
-                "Những tháng cuối năm 2022, Ban Chấp hành Đảng bộ quận tiếp tục triển khai thực hiện",
+                "Những tháng cuối năm 2022, Ban Chấp hành Đảng bộ quận tiếp tục triển khai thực"
+                    + " hiện",
                 OCT_2022))
         .isEmpty();
   }
@@ -105,8 +113,7 @@ class DistrictExtractorTest {
   @Test
   void quanFollowedByMonthsIsNoNumberedDistrict() {
     // seed 000: "quận 9 tháng năm 2022" is the district's nine months, not HCMC's Quận 9
-    assertThat(
-            values("nhiệm vụ chính trị của Đảng bộ quận 9 tháng năm 2022 tại TP.HCM", OCT_2022))
+    assertThat(values("nhiệm vụ chính trị của Đảng bộ quận 9 tháng năm 2022 tại TP.HCM", OCT_2022))
         .isEmpty();
   }
 
@@ -126,7 +133,8 @@ class DistrictExtractorTest {
     // seed 003: phường Ngã Tư Sở and Nam Đồng are both in quận Đống Đa
     assertThat(
             values(
-                "Trong đó, đã xử lý công trình vi phạm tại phường Ngã Tư Sở, Nam Đồng và một số phường.",
+                "Trong đó, đã xử lý công trình vi phạm tại phường Ngã Tư Sở, Nam Đồng và một số"
+                    + " phường.",
                 PubDate.ofMonth(2022, 10)))
         .containsExactly("Hà Nội/Đống Đa");
   }
@@ -147,14 +155,17 @@ class DistrictExtractorTest {
   void provinceWrittenAfterTheDistrictSettlesIt() {
     // resolution 1687/NQ-UBTVQH15
     assertThat(
-            values("của thị trấn Châu\nThành (huyện Châu Thành, tỉnh Trà Vinh) và các xã Mỹ Chánh", JUNE_2025))
+            values(
+                "của thị trấn Châu\nThành (huyện Châu Thành, tỉnh Trà Vinh) và các xã Mỹ Chánh",
+                JUNE_2025))
         .containsExactly("Trà Vinh/Châu Thành");
   }
 
   @Test
   void thanhPhoHueIsAProvinceFrom2025() {
     // resolution 1675/NQ-UBTVQH15
-    assertThat(values("Sắp xếp các đơn vị hành chính cấp xã của thành phố Huế", JUNE_2025)).isEmpty();
+    assertThat(values("Sắp xếp các đơn vị hành chính cấp xã của thành phố Huế", JUNE_2025))
+        .isEmpty();
   }
 
   @Test
@@ -196,5 +207,23 @@ class DistrictExtractorTest {
     // Lạng Sơn and Hà Giang are also the names of their provincial cities
     assertThat(values("Bí thư Tỉnh ủy 4 tỉnh Quảng Ninh, Lạng Sơn, Hà Giang, Cao Bằng", OCT_2022))
         .isEmpty();
+  }
+
+  @Test
+  void wardAddressGoesOnWithItsDistrict() {
+    assertThat(values("báo Công an phường Lý Thái Tổ, Hoàn Kiếm yêu cầu", OCT_2022))
+        .containsExactly("Hà Nội/Hoàn Kiếm");
+  }
+
+  @Test
+  void undatedTextDoesNotReadNewWards() {
+    // "xã Hoằng Hóa" exists only since the 2025 reform; an undated text is taken as older
+    assertThat(EXTRACTOR.places("tại xã Hoằng Hóa", PubDate.NONE)).isEmpty();
+  }
+
+  @Test
+  void romanNumeralWardIsNotRead() {
+    // Vị Thanh has wards named I to VII; "phường V" is too easily something else
+    assertThat(EXTRACTOR.places("ngụ phường V", OCT_2022)).isEmpty();
   }
 }

@@ -94,7 +94,8 @@ class DocumentNumberExtractorTest {
   @Test
   void qdIsQuyDinhWhenTheTextSaysSo() {
     // resolution 60-NQ/TW
-    assertThat(only("bổ sung Quy định số\n232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành").typeLabel())
+    assertThat(
+            only("bổ sung Quy định số\n232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành").typeLabel())
         .isEqualTo("Quy định");
   }
 
@@ -106,7 +107,8 @@ class DocumentNumberExtractorTest {
   @Test
   void partyYearComesFromTheDateAfterTheNumber() {
     // resolution 60-NQ/TW
-    assertThat(only("Quy định số\n232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành").year()).isEqualTo(2025);
+    assertThat(only("Quy định số\n232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành").year())
+        .isEqualTo(2025);
   }
 
   @Test
@@ -172,14 +174,16 @@ class DocumentNumberExtractorTest {
   @Test
   void centralCommitteeAloneIsNoNumber() {
     // seed 003
-    assertThat(values("tiếp tục quán triệt, thực hiện nghiêm các chỉ đạo của T.Ư, TP về các lĩnh vực"))
+    assertThat(
+            values("tiếp tục quán triệt, thực hiện nghiêm các chỉ đạo của T.Ư, TP về các lĩnh vực"))
         .isEmpty();
   }
 
   @Test
   void datesAndScoresAreNoNumbers() {
     // seed 001 date line and seed 000
-    assertThat(values("Hiền Thu| 30/12/2022 12:26. Đến nay, 2/6 công trình đã thực hiện")).isEmpty();
+    assertThat(values("Hiền Thu| 30/12/2022 12:26. Đến nay, 2/6 công trình đã thực hiện"))
+        .isEmpty();
   }
 
   @Test
@@ -194,7 +198,8 @@ class DocumentNumberExtractorTest {
 
   @Test
   void sameNumberWithLeadingZeroIsOneDocument() {
-    assertThat(values("Kế hoạch số 04-KH/TW … theo Kế hoạch số 4-KH/TW")).containsExactly("04-KH/TW");
+    assertThat(values("Kế hoạch số 04-KH/TW … theo Kế hoạch số 4-KH/TW"))
+        .containsExactly("04-KH/TW");
   }
 
   @Test

@@ -27,7 +27,8 @@ class PeriodExtractorTest {
   @Test
   void bareQuarterTakesThePublicationYear() {
     // seed 002
-    assertThat(EXTRACTOR.extract("an ninh quý I; Phương hướng", JULY_2022)).containsExactly("2022-Q1");
+    assertThat(EXTRACTOR.extract("an ninh quý I; Phương hướng", JULY_2022))
+        .containsExactly("2022-Q1");
   }
 
   @Test
@@ -44,12 +45,14 @@ class PeriodExtractorTest {
 
   @Test
   void arabicQuarterWithNam() {
-    assertThat(EXTRACTOR.extract("kết quả quý 3 năm 2025", PubDate.NONE)).containsExactly("2025-Q3");
+    assertThat(EXTRACTOR.extract("kết quả quý 3 năm 2025", PubDate.NONE))
+        .containsExactly("2025-Q3");
   }
 
   @Test
   void shortQuarter() {
-    assertThat(EXTRACTOR.extract("doanh thu Q3 2025 tăng", PubDate.NONE)).containsExactly("2025-Q3");
+    assertThat(EXTRACTOR.extract("doanh thu Q3 2025 tăng", PubDate.NONE))
+        .containsExactly("2025-Q3");
   }
 
   @Test
@@ -75,7 +78,9 @@ class PeriodExtractorTest {
   @Test
   void plannedYear() {
     // seed 001
-    assertThat(EXTRACTOR.allPeriods("phương hướng, nhiệm vụ, giải pháp trọng tâm năm 2023.", JULY_2022))
+    assertThat(
+            EXTRACTOR.allPeriods(
+                "phương hướng, nhiệm vụ, giải pháp trọng tâm năm 2023.", JULY_2022))
         .containsExactly("2023");
   }
 
