@@ -26,7 +26,7 @@ class SoakTest {
     System.out.print(report.toString(StandardCharsets.UTF_8));
     assertThat(r.problems()).as(report.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(r.searches()).isEqualTo(120);
-    assertThat(r.documents()).isEqualTo(r.expectedDocuments()).isEqualTo(5 + 9);
+    assertThat(r.documents()).isEqualTo(r.expectedDocuments()).isEqualTo(5 + 10);
     assertThat(report.toString(StandardCharsets.UTF_8)).contains("PASS").contains("p99");
   }
 }
