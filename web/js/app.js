@@ -401,6 +401,14 @@ function filterLink(facet, value, text, extraClass) {
   return h('a', { class: `chip ${extraClass}`, href: stateToUrl(next), text, attrs: { 'data-nav': '', title: `Lọc theo ${FACET_TITLES[facet].toLowerCase()} này` } });
 }
 
+/** The result's title as a link; `titleHtml` carries the query's <mark>s in the same escaped form as snippets. */
+function hitTitleLink(hit) {
+  const a = h('a', { href: docUrl(hit.id), attrs: { 'data-nav': '' } });
+  if (hit.titleHtml) appendSnippet(a, hit.titleHtml);
+  else a.textContent = hit.title || 'Không có tiêu đề';
+  return a;
+}
+
 function renderHits(hits) {
   clear(el.hits);
   hits.forEach((hit, i) => {
@@ -417,7 +425,7 @@ function renderHits(hits) {
       h(
         'li',
         { class: 'hit', attrs: { 'data-id': hit.id } },
-        h('h3', { class: 'hit-title' }, h('a', { href: docUrl(hit.id), text: hit.title || 'Không có tiêu đề', attrs: { 'data-nav': '' } })),
+        h('h3', { class: 'hit-title' }, hitTitleLink(hit)),
         meta.length ? h('p', { class: 'hit-meta' }, meta.flatMap((m, k) => (k ? [h('span', { class: 'sep', attrs: { 'aria-hidden': 'true' }, text: ' · ' }), m] : [m]))) : null,
         hit.snippet ? appendSnippet(h('p', { class: 'snippet' }), hit.snippet) : null,
         chips.length ? h('ul', { class: 'chips', attrs: { 'aria-label': 'Quận/huyện và văn bản' } }, chips.map((c) => h('li', {}, c))) : null,

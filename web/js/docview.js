@@ -22,11 +22,13 @@ function textOf(item) {
   return item.label || item.name || item.value || '';
 }
 
+/** "15-NQ/TW — Nghị quyết, Trung ương": the number first, then what the codes in it mean. */
 function documentText(d) {
   if (typeof d === 'string') return d;
-  const type = d.typeLabel || d.type || '';
-  const issuer = d.issuerLabel ? ` (${d.issuerLabel})` : '';
-  return `${type ? `${type} ` : ''}${d.value}${issuer}`;
+  const parts = [];
+  if (d.typeLabel && d.typeLabel !== d.type) parts.push(d.typeLabel);
+  if (d.issuerLabel && d.issuerLabel !== d.issuer) parts.push(d.issuerLabel);
+  return parts.length ? `${d.value} — ${parts.join(', ')}` : d.value;
 }
 
 function row(term, ...values) {
@@ -63,7 +65,7 @@ function paragraphs(body) {
  */
 export function renderDocument(container, doc, query, backUrl) {
   clear(container);
-  const title = doc.title || 'Không có tiêu đề';
+  const title = doc.title || doc.displayTitle || 'Không có tiêu đề';
   const districts = listField(doc, 'districts');
   const documents = listField(doc, 'documents');
   const periods = listField(doc, 'periods');
@@ -71,6 +73,7 @@ export function renderDocument(container, doc, query, backUrl) {
   const date = formatDate(doc.date, doc.datePrecision);
   const url = doc.url ? safeUrl(doc.url) : null;
   const author = doc.author || (doc.extracted && doc.extracted.author) || '';
+  const notes = listField(doc, 'notes');
 
   const meta = h(
     'dl',
@@ -88,6 +91,7 @@ export function renderDocument(container, doc, query, backUrl) {
     ),
     row('Kỳ báo cáo', linkList(periods.map((p) => (typeof p === 'string' ? navLink(quarterLabel(p), newState('', { period: [p] })) : h('span', { text: textOf(p) }))))),
     row('Tác giả', author ? h('span', { text: author }) : null),
+    row('Ghi chú', notes.length ? h('ul', { class: 'notes' }, notes.map((n) => h('li', { text: textOf(n) }))) : null),
     row('Nguồn', doc.source ? h('span', { text: doc.source }) : null, url ? h('a', { href: url, text: 'Xem bài gốc', class: 'external', attrs: { rel: 'noopener noreferrer external', target: '_blank' } }) : null),
   );
 

@@ -37,8 +37,17 @@ public final class Fixtures {
     return p.getFileName().toString().replaceFirst("\\.txt$", "");
   }
 
-  /** The seeds as extraction makes them. */
-  public static List<PressRelease> seedReleases() {
+  private static List<PressRelease> seedReleases;
+
+  /** The seeds as extraction makes them (extracted once per test JVM: records are immutable). */
+  public static synchronized List<PressRelease> seedReleases() {
+    if (seedReleases == null) {
+      seedReleases = extractSeeds();
+    }
+    return seedReleases;
+  }
+
+  private static List<PressRelease> extractSeeds() {
     Extractor x = Extractor.standard();
     List<PressRelease> out = new ArrayList<>();
     for (Path p : seedFiles()) {

@@ -21,10 +21,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.vnpress.extract.District;
+import org.vnpress.extract.DocumentNumberExtractor;
 import org.vnpress.extract.DocumentRef;
 import org.vnpress.extract.Extractor;
 import org.vnpress.extract.InputRecord;
 import org.vnpress.extract.PressRelease;
+import org.vnpress.extract.VnKey;
 
 /**
  * Measures extraction: precision and recall of document numbers, districts and publication dates
@@ -41,8 +43,19 @@ public final class ExtractionBench {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One labelled document: where it comes from and what extraction should find. */
+  /**
+   * One labelled document.
+   *
+   * @param documentsOther numbers that look like documents but are neither Party nor state ones
+   *     (a trade-union guideline): counted neither as hits nor as errors
+   */
   public record Gold(
-      String file, String id, Set<String> documents, Set<String> districts, String date) {}
+      String file,
+      String id,
+      Set<String> documents,
+      Set<String> districts,
+      String date,
+      Set<String> documentsOther) {}
 
   /** Counts for one field, micro-averaged over documents. */
   public record Score(int truePositives, int falsePositives, int falseNegatives) {
@@ -157,7 +170,8 @@ public final class ExtractionBench {
               n.get("id").asText(),
               strings(n.get("documents")),
               strings(n.get("districts")),
-              n.hasNonNull("date") ? n.get("date").asText() : null));
+              n.hasNonNull("date") ? n.get("date").asText() : null,
+              strings(n.get("documentsOther"))));
     }
     return out;
   }
@@ -178,7 +192,8 @@ public final class ExtractionBench {
               e.getKey().substring(0, e.getKey().length() - 4),
               strings(n.get("documents")),
               strings(n.get("districts")),
-              n.hasNonNull("date") ? n.get("date").asText() : null));
+              n.hasNonNull("date") ? n.get("date").asText() : null,
+              Set.of()));
     }
     return out;
   }
@@ -208,16 +223,24 @@ public final class ExtractionBench {
         continue;
       }
       scored++;
+      // documents compare without leading zeros, districts on their tone-placement key, as the
+      // dev set's README asks
+      Set<String> other = keys(g.documentsOther(), DocumentNumberExtractor::sameDocumentKey);
       Set<String> gotDocs = new LinkedHashSet<>();
       for (DocumentRef d : r.documents()) {
-        gotDocs.add(d.value());
+        String k = DocumentNumberExtractor.sameDocumentKey(d.value());
+        if (!other.contains(k)) {
+          gotDocs.add(k);
+        }
       }
       Set<String> gotDistricts = new LinkedHashSet<>();
       for (District d : r.districts()) {
-        gotDistricts.add(d.value());
+        gotDistricts.add(VnKey.of(d.value()));
       }
-      docs = docs.plus(compare(g, "documents", g.documents(), gotDocs, errors));
-      districts = districts.plus(compare(g, "districts", g.districts(), gotDistricts, errors));
+      Set<String> wantDocs = keys(g.documents(), DocumentNumberExtractor::sameDocumentKey);
+      Set<String> wantDistricts = keys(g.districts(), VnKey::of);
+      docs = docs.plus(compare(g, "documents", wantDocs, gotDocs, errors));
+      districts = districts.plus(compare(g, "districts", wantDistricts, gotDistricts, errors));
       String got = r.date().iso();
       int tp = got != null && got.equals(g.date()) ? 1 : 0;
       int fp = got != null && tp == 0 ? 1 : 0;
@@ -231,6 +254,12 @@ public final class ExtractionBench {
       }
     }
     return new Scores(scored, docs, districts, dates, invented, missing, errors);
+  }
+
+  private static Set<String> keys(Set<String> values, java.util.function.UnaryOperator<String> key) {
+    Set<String> out = new LinkedHashSet<>();
+    values.forEach(v -> out.add(key.apply(v)));
+    return out;
   }
 
   private static Score compare(
@@ -269,6 +298,10 @@ public final class ExtractionBench {
       }
       try (BufferedReader r = open(p)) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
+          // parse only the wanted lines: the baomoi file has 35,000 records
+          if (!e.getValue().contains(quickId(line))) {
+            continue;
+          }
           JsonNode n = JSON.readTree(line);
           String id = n.path("id").asText();
           if (e.getValue().contains(id)) {
@@ -278,6 +311,14 @@ public final class ExtractionBench {
       }
     }
     return out;
+  }
+
+  /** The id of a corpus line without parsing it: the corpus writes {@code "id": "…"} first. */
+  private static String quickId(String line) {
+    int k = line.indexOf("\"id\"");
+    int open = k < 0 ? -1 : line.indexOf('"', line.indexOf(':', k) + 1);
+    int close = open < 0 ? -1 : line.indexOf('"', open + 1);
+    return close < 0 ? "" : line.substring(open + 1, close);
   }
 
   private static InputRecord record(JsonNode n) {
@@ -318,19 +359,28 @@ public final class ExtractionBench {
     for (InputRecord rec : docs) {
       sink += x.fromRecord(rec).districts().size();
     }
+    // CPU time of this thread as well as wall time: on a shared machine the wall clock also counts
+    // the time other processes held the core
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long c0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     for (InputRecord rec : docs) {
       sink += x.fromRecord(rec).districts().size();
     }
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
     out.printf(
         Locale.ROOT,
-        "%nthroughput: %d baomoi documents (%.1f MB of text) in %.2f s = %.0f docs/s, %.1f MB/s, one thread (%d districts)%n",
+        "%nthroughput (one thread, %d baomoi documents, %.1f MB of text, %d districts found):%n",
         docs.size(),
         chars / 1e6,
+        sink / 2);
+    out.printf(
+        Locale.ROOT,
+        "  wall %.2f s = %.0f docs/s; thread CPU %.2f s = %.0f docs/s%n",
         secs,
         docs.size() / secs,
-        chars / 1e6 / secs,
-        sink / 2);
+        cpu,
+        docs.size() / cpu);
   }
 }

@@ -2,12 +2,20 @@ package org.vnpress.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code vnpress bench …}: the benchmark suite. */
+/**
+ * {@code vnpress bench …}: the benchmark suite. Each benchmark is its own small command class;
+ * adding one is one line in {@code subcommands}.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks: relevance, analyzer, extraction, index, query.",
-    subcommands = {})
+    description = "Benchmarks: generate, index, query, startup.",
+    subcommands = {
+      BenchGenerateCommand.class,
+      BenchIndexCommand.class,
+      BenchQueryCommand.class,
+      BenchStartupCommand.class,
+    })
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,6 +1,5 @@
 package org.vnpress.extract;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,21 +28,15 @@ import org.vnpress.extract.Gazetteer.Ward;
  */
 public class DistrictExtractor {
 
-  private static final String K_QUAN = VnKey.of("quận");
-  private static final String K_HUYEN = VnKey.of("huyện");
-  private static final String K_THI = VnKey.of("thị");
-  private static final String K_XA = VnKey.of("xã");
-  private static final String K_TRAN = VnKey.of("trấn");
   private static final String K_THANH = VnKey.of("thành");
   private static final String K_PHO = VnKey.of("phố");
   private static final String K_TP = VnKey.of("tp");
-  private static final String K_PHUONG = VnKey.of("phường");
-  private static final String K_DAC = VnKey.of("đặc");
-  private static final String K_KHU = VnKey.of("khu");
-  private static final String K_UY = VnKey.of("ủy");
   private static final String K_VA = VnKey.of("và");
   private static final String K_THU = VnKey.of("thủ");
+  private static final String K_TINH = VnKey.of("tỉnh");
   private static final String K_DO = VnKey.of("đô");
+
+  private static final Set<Type> WARD_TYPES = EnumSet.of(Type.PHUONG, Type.XA, Type.THI_TRAN);
 
   private static final Set<Type> DISTRICT_TYPES =
       EnumSet.of(Type.QUAN, Type.HUYEN, Type.THI_XA, Type.THANH_PHO);
@@ -98,7 +91,7 @@ public class DistrictExtractor {
   public record Result(List<District> districts, List<District> places, List<District> formerDistricts) {}
 
   /** One unit word followed by a name found in the gazetteer. */
-  private record Mention(Set<Type> types, String key, boolean numbered, String province) {}
+  private record Mention(Set<Type> types, String key, boolean numbered, String province, int at) {}
 
   /** The last result per thread: {@link Extractor} asks for districts and places of one text. */
   private final ThreadLocal<Object[]> last = new ThreadLocal<>();
@@ -115,9 +108,7 @@ public class DistrictExtractor {
   }
 
   private Result compute(String text, PubDate date) {
-    if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
-      text = Normalizer.normalize(text, Normalizer.Form.NFC);
-    }
+    text = VnKey.nfc(text);
     Tokens t = Tokens.of(text);
     LocalDate day = date == null ? null : date.firstDay();
     boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
@@ -142,7 +133,11 @@ public class DistrictExtractor {
       }
     }
     for (Mention m : ambiguous) {
-      DistrictUnit u = pick(districtCandidates(m, day).values(), ctx);
+      Map<String, DistrictUnit> byCode = districtCandidates(m, day);
+      DistrictUnit u = byWardBefore(m, byCode, mentions, day, ctx);
+      if (u == null) {
+        u = pick(byCode.values(), ctx);
+      }
       if (u != null) {
         named.putIfAbsent(u.code(), u);
       }
@@ -197,11 +192,13 @@ public class DistrictExtractor {
     }
 
     List<District> districts = new ArrayList<>();
-    // wards stand in for a district only when the text names none, before the reform, and all
-    // point to one district: a text about one district names its wards (seed 003), while lists of
-    // wards across a province (the 2025 resolutions) say nothing about which district is meant
-    Map<String, DistrictUnit> chosen =
-        !named.isEmpty() || after || inferred.size() != 1 ? named : inferred;
+    // wards add a district only before the reform and when all of them point to one district: a
+    // text about one district names its wards (seed 003), while lists of wards across a province
+    // (the 2025 resolutions) say nothing about which district is meant
+    Map<String, DistrictUnit> chosen = new LinkedHashMap<>(named);
+    if (!after && inferred.size() == 1) {
+      chosen.putAll(inferred);
+    }
     for (DistrictUnit u : chosen.values()) {
       District d = u.toDistrict();
       if (!districts.contains(d)) {
@@ -216,10 +213,15 @@ public class DistrictExtractor {
 
   /** Candidate districts of a mention, one variant per district code, the best for the date. */
   private Map<String, DistrictUnit> districtCandidates(Mention m, LocalDate day) {
+    Map<String, DistrictUnit> byCode = candidates(m, day, m.province());
+    // "huyện Gia Lâm, Hưng Yên" may be a list rather than an address: then the province is no help
+    return byCode.isEmpty() && m.province() != null ? candidates(m, day, null) : byCode;
+  }
+
+  private Map<String, DistrictUnit> candidates(Mention m, LocalDate day, String province) {
     Map<String, DistrictUnit> byCode = new LinkedHashMap<>();
     for (DistrictUnit u : gazetteer.districts(m.key())) {
-      if (!m.types().contains(u.type())
-          || (m.province() != null && !m.province().equals(u.province()))) {
+      if (!m.types().contains(u.type()) || (province != null && !province.equals(u.province()))) {
         continue;
       }
       // from 2025 "thành phố Huế" is the centrally-run city, a province
@@ -253,6 +255,38 @@ public class DistrictExtractor {
     return u.to().toEpochDay() - from.toEpochDay();
   }
 
+  /**
+   * Settles a district named in brackets after a ward: {@code xã Thạnh Lộc (huyện Châu Thành)} is
+   * the Châu Thành that has a xã Thạnh Lộc.
+   */
+  private DistrictUnit byWardBefore(
+      Mention m,
+      Map<String, DistrictUnit> byCode,
+      List<Mention> mentions,
+      LocalDate day,
+      Set<String> ctx) {
+    Mention ward = null;
+    for (Mention w : mentions) {
+      if (w.at() >= m.at()) {
+        break;
+      }
+      if (!DISTRICT_TYPES.containsAll(w.types()) && m.at() - w.at() <= 8) {
+        ward = w;
+      }
+    }
+    if (ward == null) {
+      return null;
+    }
+    Map<String, DistrictUnit> found = new LinkedHashMap<>();
+    for (Ward w : wardCandidates(ward, day)) {
+      DistrictUnit u = byCode.get(w.district().code());
+      if (u != null) {
+        found.put(u.code(), u);
+      }
+    }
+    return found.size() == 1 ? found.values().iterator().next() : pick(found.values(), ctx);
+  }
+
   private static DistrictUnit pick(Iterable<DistrictUnit> candidates, Set<String> ctx) {
     DistrictUnit found = null;
     for (DistrictUnit u : candidates) {
@@ -273,8 +307,22 @@ public class DistrictExtractor {
         all.add(w);
       }
     }
+    if (all.isEmpty()) {
+      // communes become wards over the years and texts mix the words: "phường Vĩnh Lộc A" is a xã
+      for (Ward w : gazetteer.wards(m.key())) {
+        if (WARD_TYPES.contains(w.type())) {
+          all.add(w);
+        }
+      }
+    }
     if (day == null) {
-      return all;
+      // an undated text is most likely older than the last renaming: keep each ward's first
+      // district (phường Thảo Điền of Quận 2 rather than of the later thành phố Thủ Đức)
+      Map<String, Ward> first = new LinkedHashMap<>();
+      for (Ward w : all) {
+        first.merge(w.code(), w, (a, b) -> b.from().isBefore(a.from()) ? b : a);
+      }
+      return new ArrayList<>(first.values());
     }
     // a text from the time a ward existed means that ward; older or newer names still count
     List<Ward> valid = new ArrayList<>();
@@ -367,7 +415,11 @@ public class DistrictExtractor {
         key.append(' ');
       }
       key.append(t.key(j));
-      if (gazetteer.province(key.toString()) != null) {
+      String k = key.toString();
+      if (!gazetteer.isPrefix(k)) {
+        break;
+      }
+      if (gazetteer.province(k) != null) {
         hit = j + 1;
       }
     }
@@ -391,54 +443,51 @@ public class DistrictExtractor {
     int n = i + 1;
     boolean spaced = n < t.size && t.spaceBefore(n);
     boolean dotted = n < t.size && t.gap[n] == Tokens.GAP_DOT;
-    String k = t.key(i);
-    if (k == null) {
-      return null;
-    }
-    if (k.equals(K_QUAN)) {
+    // unit words have no tone-placement variants except "ủy": plain comparisons, no keys
+    if (t.is(i, "quận")) {
       return new Trigger(QUAN, skipUy(t, n));
     }
-    if (k.equals(K_HUYEN)) {
+    if (t.is(i, "huyện")) {
       return new Trigger(HUYEN, skipUy(t, n));
     }
-    if (k.equals(K_PHUONG)) {
+    if (t.is(i, "phường")) {
       return new Trigger(PHUONG, n);
     }
-    if (k.equals(K_XA)) {
+    if (t.is(i, "xã")) {
       return new Trigger(XA, n);
     }
-    if (k.equals(K_TP)) {
+    if (t.is(i, "tp")) {
       return spaced || dotted ? new Trigger(THANH_PHO, n) : null;
     }
     if (!spaced && dotted) {
       // address abbreviations: Q.Hai Bà Trưng, P.Hà Tu, TX.Sơn Tây
-      return switch (k) {
-        case "q" -> new Trigger(QUAN, n);
-        case "p" -> new Trigger(PHUONG, n);
-        case "tx" -> new Trigger(THI_XA, n);
-        default -> null;
-      };
+      if (t.is(i, "q")) {
+        return new Trigger(QUAN, n);
+      }
+      if (t.is(i, "p")) {
+        return new Trigger(PHUONG, n);
+      }
+      return t.is(i, "tx") ? new Trigger(THI_XA, n) : null;
     }
     if (!spaced) {
       return null;
     }
-    String k2 = t.key(n);
-    if (k.equals(K_THI)) {
-      if (k2.equals(K_XA)) {
+    if (t.is(i, "thị")) {
+      if (t.is(n, "xã")) {
         return new Trigger(THI_XA, n + 1);
       }
-      if (k2.equals(K_TRAN)) {
+      if (t.is(n, "trấn")) {
         return new Trigger(THI_TRAN, n + 1);
       }
-      if (k2.equals(K_UY)) {
+      if (t.isUy(n)) {
         return new Trigger(THI_UY, n + 1);
       }
-    } else if (k.equals(K_THANH)) {
+    } else if (t.is(i, "thành")) {
       // thành phố Quy Nhơn, Thành ủy Quy Nhơn: a city under a province (provinces have no match)
-      if (k2.equals(K_PHO) || k2.equals(K_UY)) {
+      if (t.is(n, "phố") || t.isUy(n)) {
         return new Trigger(THANH_PHO, n + 1);
       }
-    } else if (k.equals(K_DAC) && k2.equals(K_KHU)) {
+    } else if (t.is(i, "đặc") && t.is(n, "khu")) {
       return new Trigger(DAC_KHU, n + 1);
     }
     return null;
@@ -474,7 +523,7 @@ public class DistrictExtractor {
       while (at < t.size) {
         int end = match(t, at, types, context);
         if (end < 0) {
-          if (first || !t.cap[at] || t.num[at] || ++skipped > 2) {
+          if (!t.cap[at] || t.num[at] || ++skipped > 2) {
             break;
           }
           // an item the gazetteer does not know (quận Từ Liêm, split in 2013): step over it
@@ -483,7 +532,7 @@ public class DistrictExtractor {
             end++;
           }
         } else {
-          out.add(new Mention(types, t.joinedKey(at, end), t.num[at], null));
+          out.add(new Mention(types, t.joinedKey(at, end), t.num[at], provinceAfter(t, end), at));
         }
         first = false;
         // lists of districts mix types: các quận, huyện Hoàn Kiếm, Gia Lâm
@@ -495,7 +544,8 @@ public class DistrictExtractor {
         } else {
           break;
         }
-        if (!t.cap[at] && !t.num[at]) {
+        // "huyện Đại Từ, Thái Nguyên": an address goes on with the province, not another unit
+        if ((!t.cap[at] && !t.num[at]) || (district && province(t, at) >= 0)) {
           break;
         }
       }
@@ -519,12 +569,37 @@ public class DistrictExtractor {
       return -1;
     }
     String province = gazetteer.province(t.joinedKey(end, pEnd));
-    out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, end), false, province));
+    String key = t.joinedKey(at, end);
+    // "tỉnh Quảng Ninh, Lạng Sơn, Hà Giang": a list of provinces, not a city and its province
+    if (gazetteer.province(key) != null
+        || gazetteer.districts(key).stream().noneMatch(u -> u.province().equals(province))) {
+      return -1;
+    }
+    out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, end), false, province, at));
     return end - 1;
   }
 
+  /** {@code huyện Châu Thành, tỉnh Trà Vinh}: the province written right after a unit, or null. */
+  private String provinceAfter(Tokens t, int end) {
+    if (end >= t.size || t.gap[end] != Tokens.GAP_COMMA) {
+      return null;
+    }
+    int at = end;
+    String k = t.key(at);
+    if (k.equals(K_TINH) || k.equals(K_TP)) {
+      at++;
+    } else if (k.equals(K_THANH) && at + 1 < t.size && t.key(at + 1).equals(K_PHO)) {
+      at += 2;
+    }
+    if (at >= t.size || !t.cap[at] || (at > end && !t.spaceBefore(at) && t.gap[at] != Tokens.GAP_DOT)) {
+      return null;
+    }
+    int pEnd = province(t, at);
+    return pEnd < 0 ? null : gazetteer.province(t.joinedKey(at, pEnd));
+  }
+
   private static int skipUy(Tokens t, int next) {
-    return next < t.size && t.spaceBefore(next) && K_UY.equals(t.key(next)) ? next + 1 : next;
+    return next < t.size && t.spaceBefore(next) && t.isUy(next) ? next + 1 : next;
   }
 
   /** The end (exclusive) of the longest known name starting at {@code at}, or -1. */
@@ -549,21 +624,25 @@ public class DistrictExtractor {
     if (!t.cap[at]) {
       return -1;
     }
-    int limit = at;
-    while (limit < t.size
-        && limit - at < gazetteer.maxNameWords()
-        && t.cap[limit]
-        && !t.num[limit]
-        && (limit == at || t.joins(limit))) {
-      limit++;
-    }
-    for (int end = limit; end > at; end--) {
-      String key = t.joinedKey(at, end);
-      if (known(key, types)) {
-        return end;
+    int best = -1;
+    StringBuilder key = new StringBuilder();
+    for (int end = at; end < t.size && end - at < gazetteer.maxNameWords(); end++) {
+      if (end > at) {
+        if (!t.cap[end] || t.num[end] || !t.joins(end)) {
+          break;
+        }
+        key.append(' ');
+      }
+      key.append(t.key(end));
+      String k = key.toString();
+      if (!gazetteer.isPrefix(k)) {
+        break;
+      }
+      if (known(k, types)) {
+        best = end + 1;
       }
     }
-    return -1;
+    return best;
   }
 
   private boolean known(String key, Set<Type> types) {
@@ -576,7 +655,7 @@ public class DistrictExtractor {
         }
       } else {
         for (Ward w : gazetteer.wards(key)) {
-          if (w.type() == type) {
+          if (w.type() == type || WARD_TYPES.contains(type)) {
             return true;
           }
         }
@@ -644,6 +723,9 @@ public class DistrictExtractor {
 
     /** Classifies the characters between two words. */
     private static byte gapKind(String s, int from, int to) {
+      if (to - from == 1 && s.charAt(from) == ' ') {
+        return GAP_SPACE;
+      }
       int newlines = 0;
       int commas = 0;
       int hyphens = 0;
@@ -662,7 +744,7 @@ public class DistrictExtractor {
         }
       }
       if (commas > 0) {
-        return dots == 0 && hyphens == 0 && newlines == 0 ? GAP_COMMA : GAP_OTHER;
+        return dots == 0 && hyphens == 0 ? GAP_COMMA : GAP_OTHER;
       }
       if (dots > 0) {
         // "Q.Hai Bà Trưng", "TP. Hạ Long": a dot right after the word, no line break
@@ -671,8 +753,9 @@ public class DistrictExtractor {
       if (hyphens > 0) {
         return hyphens == 1 && newlines == 0 ? GAP_HYPHEN : GAP_OTHER;
       }
-      // one line break inside a name is a wrapped line ("huyện Hoàng\nSa"); two end a paragraph
-      return newlines <= 1 ? GAP_SPACE : GAP_OTHER;
+      // line breaks inside a name are wrapped lines ("huyện Hoàng\nSa"); the raw-text parser may
+      // have made each wrapped line a paragraph, so blank lines are no stronger a break
+      return GAP_SPACE;
     }
 
     private void add(int from, int to, boolean upper, boolean digits, byte g) {
@@ -691,6 +774,27 @@ public class DistrictExtractor {
       num[size] = digits;
       gap[size] = g;
       size++;
+    }
+
+    /** Whether word {@code i} is {@code lower} in any case (for words with one tone spelling). */
+    boolean is(int i, String lower) {
+      int from = start[i];
+      int len = end[i] - from;
+      if (len != lower.length()) {
+        return false;
+      }
+      for (int k = 0; k < len; k++) {
+        char c = text.charAt(from + k);
+        if (c != lower.charAt(k) && Character.toLowerCase(c) != lower.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** {@code ủy} or {@code uỷ}, the one unit word with two tone placements. */
+    boolean isUy(int i) {
+      return is(i, "ủy") || is(i, "uỷ");
     }
 
     String key(int i) {

@@ -1,6 +1,5 @@
 package org.vnpress.extract;
 
-import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,19 +28,27 @@ public class DocumentNumberExtractor {
 
   private static final Pattern PARTY =
       Pattern.compile(
-          "(?<![\\p{L}\\d/.\\-])(\\d{1,4})\\s?[-–]\\s?(\\p{L}{1,5})\\s?/\\s?([A-ZĐƯ](?:\\.?[A-ZĐƯ]){0,9})(?![\\p{L}\\d])");
+          "(?<![\\p{L}\\d/.\\-])(\\d{1,4})\\s?[-–]\\s?(\\p{L}{1,5})\\s?/\\s?([A-ZĐƯ](?:\\.?[A-ZĐƯa-z]){0,9}(?:-[A-ZĐƯ]{1,8})?)(?![\\p{L}\\d])");
 
   private static final Pattern STATE =
       Pattern.compile(
-          "(?<![\\p{L}\\d/.\\-])(\\d{1,5})/(?:((?:19|20)\\d{2})/)?([A-ZĐ][\\p{L}\\d]{0,9}(?:-[A-ZĐ][\\p{L}\\d]{0,11}){0,3})(?![\\p{L}\\d]|-\\d)");
+          "(?<![\\p{L}\\d/.\\-])(\\d{1,5})(?:/((?:19|20)\\d{2})/|-((?:19|20)\\d{2})/|/)(CODE(?:\\s?-\\s?CODE){0,3})(?![\\p{L}\\d]|\\s?-\\s?\\d)"
+              .replace("CODE", "[A-ZĐ][A-ZĐ\\d]{0,9}(?:[a-zđ](?!\\p{L}))?"));
 
   /** The words that name a document just before its number ({@code Nghị quyết số}). */
   private static final Pattern LABEL_BEFORE =
       Pattern.compile(
           "(nghị quyết liên tịch|nghị quyết|chỉ thị|quyết định|quy định|kết luận|chương trình hành động"
               + "|chương trình|hướng dẫn|thông báo|thông tri|thông tư liên tịch|thông tư|nghị định|luật"
-              + "|pháp lệnh|kế hoạch|công văn|báo cáo|tờ trình|đề án|quy chế|công điện)"
+              + "|pháp lệnh|kế hoạch|công văn|báo cáo|tờ trình|đề án|quy chế|công điện|điện|văn bản)"
               + "\\s+(?:số\\s*)?[:.]?\\s*$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** {@code Điện số 499/ĐK}, {@code Nghị định số 100/TTg}: a bare code counts after these words. */
+  private static final Pattern LABEL_NUMBER_BEFORE =
+      Pattern.compile(
+          "(nghị quyết|chỉ thị|quyết định|quy định|nghị định|thông tư|công văn|công điện|điện|thông báo"
+              + "|kế hoạch|hướng dẫn|văn bản)\\s+số\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A date right after a number: {@code ngày 5-5-2022}, {@code ngày 12 tháng 4 năm 2025}. */
@@ -56,7 +63,7 @@ public class DocumentNumberExtractor {
           "NQ", "Nghị quyết", "CT", "Chỉ thị", "CTr", "Chương trình", "KL", "Kết luận",
           "QĐ", "Quyết định", "QĐi", "Quy định", "QĐNS", "Quyết định nhân sự", "HD", "Hướng dẫn",
           "TB", "Thông báo", "BC", "Báo cáo", "KH", "Kế hoạch", "TT", "Thông tri",
-          "TTr", "Tờ trình", "CV", "Công văn", "ĐA", "Đề án", "QC", "Quy chế", "BS", "Văn bản");
+          "TTr", "Tờ trình", "CV", "Công văn", "ĐA", "Đề án", "QC", "Quy chế", "BS", "Văn bản", "CQ", "Văn bản");
 
   /** State type codes (canonical spelling) and their default labels. */
   private static final Map<String, String> STATE_TYPES =
@@ -64,7 +71,11 @@ public class DocumentNumberExtractor {
           "NĐ", "Nghị định", "QĐ", "Quyết định", "NQ", "Nghị quyết", "NQLT", "Nghị quyết liên tịch",
           "TT", "Thông tư", "TTLT", "Thông tư liên tịch", "CT", "Chỉ thị", "CĐ", "Công điện",
           "KH", "Kế hoạch", "TB", "Thông báo", "HD", "Hướng dẫn", "BC", "Báo cáo", "TTr", "Tờ trình",
-          "KL", "Kết luận", "CTr", "Chương trình", "QC", "Quy chế", "PL", "Pháp lệnh", "L", "Luật");
+          "KL", "Kết luận", "CTr", "Chương trình", "QC", "Quy chế", "ĐA", "Đề án", "PL", "Pháp lệnh",
+          "L", "Luật");
+
+  /** Codes whose lower-case letter is part of the code: Thủ tướng, Thanh tra. */
+  private static final java.util.Set<String> KEEP_CASE = java.util.Set.of("TTg", "TTr");
 
   /** Party issuers: code → label, level. Codes ending in TW/TU/HU/QU fall back on the suffix. */
   private static final Map<String, String[]> PARTY_ISSUERS = new LinkedHashMap<>();
@@ -96,6 +107,7 @@ public class DocumentNumberExtractor {
     party("QUTW", "Quân ủy Trung ương", "military");
     party("ĐUQSTW", "Đảng ủy Quân sự Trung ương", "military");
     party("BCSĐ", "Ban cán sự đảng", "state");
+    party("BCS", "Ban cán sự đảng", "state");
     party("BCT", "Bộ Chính trị", "central");
     party("VPTW", "Văn phòng Trung ương Đảng", "central");
     party("BTCTW", "Ban Tổ chức Trung ương", "central");
@@ -139,24 +151,34 @@ public class DocumentNumberExtractor {
 
   /** Document numbers in order of first mention, one per canonical value. */
   public List<DocumentRef> extract(String text) {
-    if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
-      text = Normalizer.normalize(text, Normalizer.Form.NFC);
-    }
+    text = VnKey.nfc(text);
     Map<String, DocumentRef> found = new LinkedHashMap<>();
     Map<String, Integer> firstAt = new LinkedHashMap<>();
-    // the two loops find disjoint forms ('-' before '/' vs '/' first), so order by position after
-    Matcher m = PARTY.matcher(text);
-    while (m.find()) {
-      DocumentRef ref = party(text, m);
-      if (ref != null) {
-        keep(found, firstAt, ref, m.start());
+    // every number has a slash: run the patterns only in a window around each slash, which is
+    // much cheaper than letting them try every position of the text (they find disjoint forms:
+    // '-' before '/' for the Party, '/' first for the state)
+    Matcher party = PARTY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher state = STATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int partyFrom = 0;
+    int stateFrom = 0;
+    int n = text.length();
+    for (int slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+      int windowEnd = Math.min(n, slash + 64);
+      party.region(Math.max(partyFrom, slash - 24), windowEnd);
+      while (party.find() && party.start() <= slash) {
+        partyFrom = party.end();
+        DocumentRef ref = party(text, party);
+        if (ref != null) {
+          keep(found, firstAt, ref, party.start());
+        }
       }
-    }
-    m = STATE.matcher(text);
-    while (m.find()) {
-      DocumentRef ref = state(text, m);
-      if (ref != null) {
-        keep(found, firstAt, ref, m.start());
+      state.region(Math.max(stateFrom, slash - 24), windowEnd);
+      while (state.find() && state.start() <= slash) {
+        stateFrom = state.end();
+        DocumentRef ref = state(text, state);
+        if (ref != null) {
+          keep(found, firstAt, ref, state.start());
+        }
       }
     }
     return firstAt.entrySet().stream()
@@ -165,39 +187,78 @@ public class DocumentNumberExtractor {
         .toList();
   }
 
+  /**
+   * Keeps one entry per document: the first printed form, compared without leading zeros ({@code
+   * 04-KH/TW} and a later {@code 4-KH/TW} are one document).
+   */
   private static void keep(
       Map<String, DocumentRef> found, Map<String, Integer> firstAt, DocumentRef ref, int at) {
-    DocumentRef old = found.get(ref.value());
+    String key = sameDocumentKey(ref.value());
+    DocumentRef old = found.get(key);
     if (old == null) {
-      found.put(ref.value(), ref);
-      firstAt.put(ref.value(), at);
+      found.put(key, ref);
+      firstAt.put(key, at);
+    } else if (at < firstAt.get(key)) {
+      found.put(key, old.year() == null && ref.year() == null ? ref : withYear(ref, old));
+      firstAt.put(key, at);
     } else if (old.year() == null && ref.year() != null) {
       // a later mention may carry the date the first one lacked
-      found.put(ref.value(), ref);
+      found.put(key, withYear(old, ref));
     }
   }
 
+  private static DocumentRef withYear(DocumentRef ref, DocumentRef dated) {
+    Integer year = ref.year() != null ? ref.year() : dated.year();
+    return new DocumentRef(
+        ref.value(), ref.type(), ref.typeLabel(), ref.issuer(), ref.issuerLabel(), ref.level(), year);
+  }
+
+  /** The canonical value without leading zeros in its number, for telling documents apart. */
+  public static String sameDocumentKey(String value) {
+    return value.replaceFirst("^0+(?=\\d)", "");
+  }
+
   private DocumentRef party(String text, Matcher m) {
+    String raw = m.group(3).replace(".", "");
+    if (isStateIssuer(raw)) {
+      // a state number printed in the Party layout: 824-QĐ/TTg is 824/QĐ-TTg
+      String type = STATE_TYPE_CODES.get(m.group(2).toUpperCase(Locale.ROOT));
+      return type == null
+          ? null
+          : stateRef(text, m.start(), m.end(), m.group(1), null, type, raw, type + "-" + raw);
+    }
     String type = PARTY_TYPE_CODES.get(m.group(2).toUpperCase(Locale.ROOT));
-    if (type == null) {
+    if (type == null || !raw.equals(raw.toUpperCase(Locale.ROOT))) {
       return null;
     }
-    String issuer = m.group(3).replace(".", "").replace("TƯ", "TW").replace("Ư", "W");
-    String[] info = PARTY_ISSUERS.get(issuer);
+    String issuer = raw.replace("TƯ", "TW").replace("Ư", "W");
+    String[] info = partyIssuer(issuer);
     if (info == null) {
-      info = bySuffix(issuer);
-      if (info == null) {
-        return null;
-      }
+      return null;
     }
+    return partyRef(text, m.start(), m.end(), m.group(1), type, issuer, info);
+  }
+
+  /** Label and level of a Party issuer code ({@code TW}, {@code BTCTU}, {@code ĐU-MTTW}), or null. */
+  private static String[] partyIssuer(String issuer) {
+    String base = issuer.contains("-") ? issuer.substring(0, issuer.indexOf('-')) : issuer;
+    String[] info = PARTY_ISSUERS.get(base);
+    return info != null ? info : bySuffix(base);
+  }
+
+  private static boolean isStateIssuer(String code) {
+    return STATE_ISSUERS.containsKey(code) && !PARTY_ISSUERS.containsKey(code);
+  }
+
+  private DocumentRef partyRef(
+      String text, int start, int end, String number, String type, String issuer, String[] info) {
     String issuerLabel = info[0];
     if (issuerLabel.contains("Tỉnh ủy/Thành ủy")) {
       issuerLabel = issuerLabel.replace("Tỉnh ủy/Thành ủy", provincialCommittee(text));
     }
-    String typeLabel = label(text, m.start(), type, PARTY_TYPES.get(type), true);
-    String value = m.group(1) + "-" + type + "/" + issuer;
-    return new DocumentRef(
-        value, type, typeLabel, issuer, issuerLabel, info[1], yearAfter(text, m.end()));
+    String typeLabel = label(text, start, type, PARTY_TYPES.get(type), true);
+    String value = number + "-" + type + "/" + issuer;
+    return new DocumentRef(value, type, typeLabel, issuer, issuerLabel, info[1], yearAfter(text, end));
   }
 
   private static String[] bySuffix(String issuer) {
@@ -223,42 +284,60 @@ public class DocumentNumberExtractor {
 
   private DocumentRef state(String text, Matcher m) {
     String number = m.group(1);
-    String year = m.group(2);
-    String[] parts = m.group(3).split("-");
+    String year = m.group(2) != null ? m.group(2) : m.group(3);
+    String[] parts = m.group(4).replaceAll("\\s", "").split("-");
     String head = parts[0];
-    String type;
-    String issuer;
     if (parts.length == 1) {
-      // laws and ordinances carry the legislature as their only code: 45/2019/QH14
-      if (year == null || !head.matches("(?:QH|UBTVQH)\\d{2}")) {
-        return null;
+      if (year != null && head.matches("(?:QH|UBTVQH)\\d{2}")) {
+        // laws and ordinances carry the legislature as their only code: 45/2019/QH14
+        String type = head.startsWith("QH") ? "L" : "PL";
+        return stateRef(text, m.start(), m.end(), number, year, type, head, head);
       }
-      issuer = head;
-      type = head.startsWith("QH") ? "L" : "PL";
-    } else {
-      String t = STATE_TYPE_CODES.get(head.toUpperCase(Locale.ROOT));
-      if (t != null && !t.equals("L") && !t.equals("PL")) {
-        type = t;
-        issuer = String.join("-", java.util.Arrays.copyOfRange(parts, 1, parts.length));
-      } else if (year == null && letterIssuer(head)) {
-        // an official letter names its issuer and the drafting unit: 5973/UBND-KT
-        type = "CV";
-        issuer = head;
-      } else {
-        return null;
+      if (year == null
+          && head.matches("[A-ZĐ][A-ZĐa-z]{0,6}")
+          && LABEL_NUMBER_BEFORE.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()) {
+        // a bare code after "Điện số", "Nghị định số": 499/ĐK, 100/TTg
+        return stateRef(text, m.start(), m.end(), number, null, "VB", head, head);
       }
-      if (!issuer.matches("[A-ZĐ][\\p{L}\\d-]*") || issuer.chars().noneMatch(Character::isUpperCase)) {
-        return null;
-      }
+      return null;
     }
-    String code = parts.length == 1 ? head : type.equals("CV") ? m.group(3) : type + "-" + issuer;
+    for (int i = 1; i < parts.length; i++) {
+      // letters are upper case in canonical numbers, except the codes that are not (TTg)
+      parts[i] = KEEP_CASE.contains(parts[i]) ? parts[i] : parts[i].toUpperCase(Locale.ROOT);
+    }
+    String issuer = String.join("-", java.util.Arrays.copyOfRange(parts, 1, parts.length));
+    String partyType = PARTY_TYPE_CODES.get(head.toUpperCase(Locale.ROOT));
+    if (year == null && partyType != null && PARTY_ISSUERS.containsKey(parts[1]) && !isStateIssuer(parts[1])) {
+      // a Party number printed in the state layout: 160/QĐ-TW is 160-QĐ/TW
+      return partyRef(text, m.start(), m.end(), number, partyType, issuer, partyIssuer(issuer));
+    }
+    String type = STATE_TYPE_CODES.get(head.toUpperCase(Locale.ROOT));
+    if (type != null && !type.equals("L") && !type.equals("PL")) {
+      return stateRef(text, m.start(), m.end(), number, year, type, issuer, type + "-" + issuer);
+    }
+    if (year == null && letterIssuer(head)) {
+      // an official letter names its issuer and the drafting unit: 5973/UBND-KT
+      return stateRef(text, m.start(), m.end(), number, null, "CV", head, head + "-" + issuer);
+    }
+    return null;
+  }
+
+  private DocumentRef stateRef(
+      String text, int start, int end, String number, String year, String type, String issuer, String code) {
     String value = number + "/" + (year == null ? "" : year + "/") + code;
-    String defaultLabel = type.equals("CV") ? "Công văn" : STATE_TYPES.get(type);
-    String typeLabel = label(text, m.start(), type, defaultLabel, false);
+    String defaultLabel =
+        switch (type) {
+          case "CV" -> "Công văn";
+          case "VB" -> "Văn bản";
+          default -> STATE_TYPES.get(type);
+        };
+    String typeLabel = label(text, start, type, defaultLabel, false);
     String issuerCode = issuer.replaceAll("\\d+$", "");
-    String issuerLabel = STATE_ISSUERS.getOrDefault(issuerCode, STATE_ISSUERS.getOrDefault(issuer.split("-")[0], issuer));
-    String level = issuerCode.equals("BQP") ? "military" : "state";
-    Integer y = year != null ? Integer.valueOf(year) : yearAfter(text, m.end());
+    String first = issuer.split("-")[0];
+    String issuerLabel =
+        STATE_ISSUERS.getOrDefault(issuerCode, STATE_ISSUERS.getOrDefault(first, issuer));
+    String level = first.equals("BQP") ? "military" : "state";
+    Integer y = year != null ? Integer.valueOf(year) : yearAfter(text, end);
     return new DocumentRef(value, type, typeLabel, issuer, issuerLabel, level, y);
   }
 
@@ -293,7 +372,7 @@ public class DocumentNumberExtractor {
       case "TT" -> party ? word.equals("thông tri") : word.startsWith("thông tư");
       case "NQ" -> word.startsWith("nghị quyết");
       case "CTr" -> word.startsWith("chương trình");
-      case "BS", "CV" -> true;
+      case "BS", "CV", "VB", "CQ" -> true;
       default -> {
         String def = (party ? PARTY_TYPES : STATE_TYPES).get(type);
         yield def != null && def.toLowerCase(Locale.ROOT).equals(word);

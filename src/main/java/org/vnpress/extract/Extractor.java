@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -151,14 +153,25 @@ public final class Extractor {
       titleKnown = true;
     }
     List<String> lines = new ArrayList<>();
+    // lines after a blank line start paragraphs; without blank lines every line is one
+    Set<String> paragraphStarts = new HashSet<>();
+    boolean blankBefore = true;
+    boolean anyBlank = false;
     for (String line : text.split("\n")) {
       String t = line.strip();
       if (t.endsWith("|")) {
         t = t.substring(0, t.length() - 1).strip();
       }
-      if (!t.isEmpty()) {
-        lines.add(t);
+      if (t.isEmpty()) {
+        blankBefore = true;
+        anyBlank |= !lines.isEmpty();
+        continue;
       }
+      if (blankBefore) {
+        paragraphStarts.add(t);
+      }
+      blankBefore = false;
+      lines.add(t);
     }
     // a one-line text is all body: there is nothing for a title to introduce
     if (!titleKnown && lines.size() > 1) {
@@ -215,7 +228,7 @@ public final class Extractor {
     StringBuilder sb = new StringBuilder();
     for (String line : body) {
       if (sb.length() > 0) {
-        sb.append("\n\n");
+        sb.append(!anyBlank || paragraphStarts.contains(line) ? "\n\n" : "\n");
       }
       sb.append(GLUED.matcher(line).replaceAll("$1 "));
     }

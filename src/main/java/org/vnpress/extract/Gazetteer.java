@@ -113,6 +113,8 @@ final class Gazetteer {
   private final Map<String, Ward> wardByCode = new HashMap<>();
   private final Map<String, List<NewUnit>> newUnits = new HashMap<>();
   private final Map<String, String> provinces = new HashMap<>();
+  /** Every name's leading words ({@code hai}, {@code hai ba2}, {@code hai ba2 trưng}): stops lookups early. */
+  private final java.util.Set<String> prefixes = new java.util.HashSet<>();
   private int maxNameWords = 1;
 
   private static Gazetteer standard;
@@ -141,6 +143,15 @@ final class Gazetteer {
     g.provinces.put(VnKey.of("HCM"), "Hồ Chí Minh");
     g.provinces.put(VnKey.of("Sài Gòn"), "Hồ Chí Minh");
     g.provinces.put(VnKey.of("Thừa Thiên - Huế"), "Thừa Thiên Huế");
+    for (java.util.Collection<String> keys :
+        List.of(g.districts.keySet(), g.wards.keySet(), g.newUnits.keySet(), g.provinces.keySet())) {
+      for (String key : keys) {
+        for (int i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) {
+          g.prefixes.add(key.substring(0, i));
+        }
+        g.prefixes.add(key);
+      }
+    }
     return g;
   }
 
@@ -303,6 +314,11 @@ final class Gazetteer {
 
   List<NewUnit> newUnits(String key) {
     return newUnits.getOrDefault(key, List.of());
+  }
+
+  /** Whether some unit or province name starts with these words (or is them). */
+  boolean isPrefix(String key) {
+    return prefixes.contains(key);
   }
 
   /** The bare province name for a name or alias key, or null. */

@@ -1,6 +1,5 @@
 package org.vnpress.extract;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -57,7 +56,7 @@ public class PeriodExtractor {
   private static final Pattern YEAR_TOPIC =
       Pattern.compile(
           "(?<!\\p{L})(?:nhiệm vụ|kế hoạch|kết quả|chỉ tiêu|phương hướng|mục tiêu|dự toán|tổng kết)"
-              + "(?:\\s+[\\p{L},-]+){0,6}?\\s+năm\\s+"
+              + "(?:[\\s,]+[\\p{L}-]+){0,6}?\\s+năm\\s+"
               + YEAR
               + "(?![\\d-])",
           FLAGS);
@@ -99,8 +98,10 @@ public class PeriodExtractor {
   }
 
   private static void quarters(String t, PubDate date, TreeSet<String> out) {
+    // most texts name no quarter: a plain search is much cheaper than the case-blind pattern
+    boolean quy = t.indexOf("uý") >= 0 || t.indexOf("UÝ") >= 0;
     Matcher m = QUARTER.matcher(t);
-    while (m.find()) {
+    while (quy && m.find()) {
       String year = m.group(2) != null ? m.group(2) : m.group(3);
       if (year == null) {
         Matcher c = CLAUSE_YEAR.matcher(t.substring(m.end(), Math.min(t.length(), m.end() + 60)));
@@ -110,10 +111,23 @@ public class PeriodExtractor {
         out.add(year + "-Q" + quarter(m.group(1)));
       }
     }
+    if (!hasShortQuarter(t)) {
+      return;
+    }
     m = Q_SHORT.matcher(t);
     while (m.find()) {
       out.add(m.group(2) + "-Q" + m.group(1));
     }
+  }
+
+  private static boolean hasShortQuarter(String t) {
+    for (int i = t.indexOf('Q'); i >= 0 && i + 1 < t.length(); i = t.indexOf('Q', i + 1)) {
+      char c = t.charAt(i + 1);
+      if (c >= '1' && c <= '4') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int quarter(String roman) {
@@ -130,8 +144,6 @@ public class PeriodExtractor {
   }
 
   private static String nfc(String s) {
-    return Normalizer.isNormalized(s, Normalizer.Form.NFC)
-        ? s
-        : Normalizer.normalize(s, Normalizer.Form.NFC);
+    return VnKey.nfc(s);
   }
 }

@@ -11,7 +11,7 @@ import java.text.Normalizer;
  * sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng): {@code Hoà Bình} → {@code hoa2 binh2}. The analysis package
  * has its own normalizer for search; this one only serves the gazetteer and must not depend on it.
  */
-final class VnKey {
+public final class VnKey {
 
   /** For each char up to U+1EFF: its toneless lower-case form and its tone. */
   private static final int TABLE_SIZE = 0x1F00;
@@ -55,7 +55,8 @@ final class VnKey {
 
   /** The key of one word (no spaces inside): letters without tone, then the tone digit. */
   static String word(CharSequence s, int from, int to) {
-    StringBuilder sb = new StringBuilder(to - from + 1);
+    char[] out = new char[to - from + 1];
+    int n = 0;
     byte tone = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
@@ -66,24 +67,35 @@ final class VnKey {
         }
         // callers compose to NFC first; a combining mark left over only gives its tone
         if (c < 0x300 || c >= 0x370) {
-          sb.append(BASE[c]);
+          out[n++] = BASE[c];
         }
       } else {
-        sb.append(Character.toLowerCase(c));
+        out[n++] = Character.toLowerCase(c);
       }
     }
     if (tone != 0) {
-      sb.append((char) ('0' + tone));
+      out[n++] = (char) ('0' + tone);
     }
-    return sb.toString();
+    return new String(out, 0, n);
+  }
+
+  /**
+   * The text composed to NFC. Vietnamese text is decomposed only when it carries combining marks,
+   * so a plain scan for them spares the normalizer on the usual, already composed text.
+   */
+  public static String nfc(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x300 && c < 0x370) {
+        return Normalizer.normalize(s, Normalizer.Form.NFC);
+      }
+    }
+    return s;
   }
 
   /** The key of a name of several words: word keys joined by one space; punctuation dropped. */
-  static String of(String name) {
-    String s =
-        Normalizer.isNormalized(name, Normalizer.Form.NFC)
-            ? name
-            : Normalizer.normalize(name, Normalizer.Form.NFC);
+  public static String of(String name) {
+    String s = nfc(name);
     StringBuilder out = new StringBuilder(s.length() + 4);
     int i = 0;
     int n = s.length();

@@ -3,7 +3,9 @@ package org.vnpress.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.vnpress.extract.PressRelease;
 import org.vnpress.extract.Sources;
 
@@ -44,6 +46,9 @@ public final class Ingest {
   private final Sources sources;
   private final int commitEvery;
   private final int batchSize;
+
+  /** Ids written since the last commit, which the searcher does not see yet. */
+  private final Set<String> sinceCommit = new HashSet<>();
 
   public Ingest(PressIndex index, Sources sources) {
     this(index, sources, COMMIT_EVERY);
@@ -127,17 +132,16 @@ public final class Ingest {
       byId.put(r.id(), r);
     }
     List<PressRelease> unique = new ArrayList<>(byId.values());
-    int replaced = index.addAll(unique) + (batch.size() - unique.size());
+    int replaced = index.addAll(unique, sinceCommit) + (batch.size() - unique.size());
     counts[0] += batch.size() - replaced;
     counts[1] += replaced;
     counts[2] += batch.size();
     batch.clear();
     if (counts[2] >= commitEvery) {
+      // the commit refreshes the searcher, which now sees every id written so far
       index.commit();
       counts[2] = 0;
-    } else {
-      // later batches see the ids this one added, so replacements are counted right
-      index.refresh();
+      sinceCommit.clear();
     }
   }
 }

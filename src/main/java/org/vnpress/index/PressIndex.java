@@ -4,7 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
@@ -43,6 +46,8 @@ public final class PressIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(TextFields.indexAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
+    // stored text is most of the index; only the ten shown hits are ever decompressed
+    config.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
     try {
       this.writer = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
@@ -77,15 +82,28 @@ public final class PressIndex implements Closeable {
 
   /** Adds or replaces each release; returns how many replaced an existing document. */
   public int addAll(List<PressRelease> releases) throws IOException {
+    return addAll(releases, new HashSet<>());
+  }
+
+  /**
+   * Adds or replaces each release; returns how many replaced an existing document.
+   *
+   * @param recent ids written since the searcher was last refreshed: they count as existing too,
+   *     and this call adds its own, so a long run needs no refresh between batches
+   */
+  public int addAll(List<PressRelease> releases, Set<String> recent) throws IOException {
     int replaced = 0;
     IndexSearcher s = searchers.acquire();
     try {
       for (PressRelease r : releases) {
-        if (s.count(new TermQuery(new Term(Fields.ID, r.id()))) > 0) {
+        boolean existed =
+            recent.contains(r.id()) || s.count(new TermQuery(new Term(Fields.ID, r.id()))) > 0;
+        if (existed) {
           replaced++;
         }
         Document doc = mapper.toDocument(r);
         writer.updateDocument(new Term(Fields.ID, r.id()), doc);
+        recent.add(r.id());
       }
     } finally {
       searchers.release(s);

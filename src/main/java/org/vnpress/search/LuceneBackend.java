@@ -43,6 +43,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
 import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.extract.PressRelease;
 import org.vnpress.index.Fields;
@@ -74,6 +75,10 @@ public final class LuceneBackend implements SearchBackend {
   private final TextQueryBuilder queries = new TextQueryBuilder();
   private final Suggester suggester = new Suggester();
   private final Analyzer folding = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
+  private final QueryBuilder exactPhrases =
+      new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT, true));
+  private final QueryBuilder foldedPhrases =
+      new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED, true));
   private volatile ReaderState state;
 
   public LuceneBackend(PressIndex index) {
@@ -214,6 +219,20 @@ public final class LuceneBackend implements SearchBackend {
     TopDocs pageDocs = new TopDocs(top.totalHits, page);
     String[] snippets = bodyHighlighter(s).highlight(TextFields.BODY, text, pageDocs, 2);
     String[] titles = titleHighlighter(s).highlight(TextFields.TITLE, text, pageDocs, 1);
+    Query phrase = wholePhrase(req.q());
+    if (phrase != null) {
+      // where the words occur together, mark them together ("Quận ủy"), not each "quận" alone
+      String[] together = bodyHighlighter(s).highlight(TextFields.BODY, phrase, pageDocs, 2);
+      String[] titleTogether = titleHighlighter(s).highlight(TextFields.TITLE, phrase, pageDocs, 1);
+      for (int i = 0; i < page.length; i++) {
+        if (together[i] != null && together[i].contains("<mark>")) {
+          snippets[i] = together[i];
+        }
+        if (titleTogether[i] != null && titleTogether[i].contains("<mark>")) {
+          titles[i] = titleTogether[i];
+        }
+      }
+    }
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       Document d = s.storedFields().document(page[i].doc, STORED_FOR_HIT);
@@ -235,6 +254,25 @@ public final class LuceneBackend implements SearchBackend {
               Float.isNaN(page[i].score) ? 0f : page[i].score));
     }
     return hits;
+  }
+
+  /** The query's plain words as one phrase on both keys, or null for fewer than two words. */
+  private Query wholePhrase(String q) {
+    String plain = q.replaceAll("[\"()]|(?<=\\s|^)-\\S*|\\bOR\\b", " ").strip();
+    if (plain.split("\\s+").length < 2) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    Query exact = exactPhrases.createPhraseQuery(TextFields.BODY, plain);
+    Query folded = foldedPhrases.createPhraseQuery(TextFields.BODY_FOLDED, plain);
+    Query exactTitle = exactPhrases.createPhraseQuery(TextFields.TITLE, plain);
+    Query foldedTitle = foldedPhrases.createPhraseQuery(TextFields.TITLE_FOLDED, plain);
+    for (Query x : new Query[] {exact, folded, exactTitle, foldedTitle}) {
+      if (x != null) {
+        b.add(x, Occur.SHOULD);
+      }
+    }
+    return b.build();
   }
 
   private static UnifiedHighlighter.Builder highlighter(IndexSearcher s) {

@@ -27,6 +27,8 @@ final class Suggester {
   /** Vocabulary is rebuilt at most this often while documents arrive. */
   private static final long REBUILD_NANOS = 60_000_000_000L;
 
+  private static final int MAX_PATH_WORDS = 4;
+
   private final Analyzer folding = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
   private volatile Vocabulary vocabulary;
 
@@ -45,30 +47,72 @@ final class Suggester {
       }
     }
     Map<String, List<String>> vocab = vocabulary(s.getIndexReader());
-    List<String> out = new ArrayList<>();
-    boolean changed = false;
+    List<List<String>> candidates = new ArrayList<>();
     for (String w : words) {
-      List<String> candidates = vocab.getOrDefault(w, List.of(w));
-      String pick = candidates.get(0);
-      if (!out.isEmpty() && candidates.size() > 1) {
-        // the form that follows the previous word most often in the index wins
-        String prev = out.get(out.size() - 1);
-        int best = -1;
-        for (String c : candidates) {
-          int n = s.count(new PhraseQuery(TextFields.BODY, prev, c));
-          if (n > best) {
-            best = n;
-            pick = c;
-          }
-        }
-        if (best == 0) {
-          pick = candidates.get(0);
-        }
-      }
-      changed |= !pick.equals(w);
-      out.add(pick);
+      candidates.add(vocab.getOrDefault(w, List.of(w)));
+    }
+    // pair counts cost a phrase query each: longer queries take each word's commonest form
+    List<String> out =
+        words.length <= MAX_PATH_WORDS
+            ? bestPath(s, candidates)
+            : candidates.stream().map(c -> c.get(0)).toList();
+    boolean changed = false;
+    for (int i = 0; i < words.length; i++) {
+      changed |= !out.get(i).equals(words[i]);
     }
     return changed ? String.join(" ", out) : null;
+  }
+
+  /**
+   * The accented reading that the index's own text supports best: a Viterbi walk over at most
+   * three forms per word, scored by how many documents hold each adjacent pair as a phrase, with
+   * the forms' own frequency order breaking ties.
+   */
+  private static List<String> bestPath(IndexSearcher s, List<List<String>> candidates)
+      throws IOException {
+    int n = candidates.size();
+    List<String> first = candidates.get(0);
+    double[] score = new double[first.size()];
+    for (int j = 0; j < first.size(); j++) {
+      score[j] = -j * 1e-3;
+    }
+    List<int[]> back = new ArrayList<>();
+    for (int i = 1; i < n; i++) {
+      List<String> prev = candidates.get(i - 1);
+      List<String> cur = candidates.get(i);
+      double[] next = new double[cur.size()];
+      int[] from = new int[cur.size()];
+      for (int j = 0; j < cur.size(); j++) {
+        next[j] = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < prev.size(); k++) {
+          int pair =
+              prev.size() * cur.size() == 1
+                  ? 0
+                  : s.count(new PhraseQuery(TextFields.BODY, prev.get(k), cur.get(j)));
+          double v = score[k] + Math.log1p(pair) - j * 1e-3;
+          if (v > next[j]) {
+            next[j] = v;
+            from[j] = k;
+          }
+        }
+      }
+      back.add(from);
+      score = next;
+    }
+    int best = 0;
+    for (int j = 1; j < score.length; j++) {
+      if (score[j] > score[best]) {
+        best = j;
+      }
+    }
+    String[] path = new String[n];
+    for (int i = n - 1; i >= 0; i--) {
+      path[i] = candidates.get(i).get(best);
+      if (i > 0) {
+        best = back.get(i - 1)[best];
+      }
+    }
+    return List.of(path);
   }
 
   private static boolean isPlainWord(String w) {

@@ -88,4 +88,14 @@ class ExtractorTest {
     PressRelease c = x.fromRecord(new InputRecord(null, null, "Nội dung khác.", null, null, null));
     assertThat(a.id()).isEqualTo(b.id()).isNotEqualTo(c.id());
   }
+
+  @Test
+  void wrappedLinesStayInTheirParagraph() {
+    // resolutions are wrapped at ~70 columns: a line break inside a paragraph is not a new one
+    PressRelease r =
+        x.fromRecord(
+            new InputRecord(
+                "r", "Nghị quyết", "Điều 1. Sắp xếp các đơn vị\nhành chính cấp xã.\n\nĐiều 2. Hiệu lực.", null, null, null));
+    assertThat(r.body()).isEqualTo("Điều 1. Sắp xếp các đơn vị\nhành chính cấp xã.\n\nĐiều 2. Hiệu lực.");
+  }
 }

@@ -201,4 +201,17 @@ class ApiTest {
           assertThat(r.headers().get("X-Content-Type-Options")).containsExactly("nosniff");
         });
   }
+
+  @Test
+  void openApiDescribesEveryEndpoint() throws IOException {
+    JavalinTest.test(
+        app(null),
+        (server, client) -> {
+          JsonNode api = json(client.get("/api/openapi.json"));
+          assertThat(api.get("openapi").asText()).startsWith("3.");
+          assertThat(api.get("paths").fieldNames())
+              .toIterable()
+              .contains("/api/search", "/api/documents", "/api/documents/{id}", "/api/health");
+        });
+  }
 }
