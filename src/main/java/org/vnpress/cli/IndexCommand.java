@@ -58,9 +58,18 @@ final class IndexCommand implements Callable<Integer> {
     for (Sources.Rejected r : s.rejected()) {
       System.err.println("rejected: " + r.origin() + ": " + r.reason());
     }
+    for (Sources.Rejected d : s.duplicates()) {
+      System.err.println("duplicate: " + d.origin() + ": " + d.reason());
+    }
     System.out.printf(
-        "added %d, replaced %d, rejected %d; the index holds %d documents%n",
-        s.added(), s.replaced(), s.rejected().size(), idx.count());
+        "added %d, replaced %d, rejected %d; the index holds %d documents%s%n",
+        s.added(),
+        s.replaced(),
+        s.rejected().size(),
+        idx.count(),
+        s.duplicates().isEmpty()
+            ? ""
+            : " (" + s.duplicates().size() + " duplicate ids in this run: the last one wins)");
     return s;
   }
 }

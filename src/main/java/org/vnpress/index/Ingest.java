@@ -20,8 +20,20 @@ public final class Ingest {
 
   private static final int BATCH = 500;
 
-  /** What a run did. */
-  public record Summary(int added, int replaced, List<Sources.Rejected> rejected) {}
+  /**
+   * What a run did. {@code duplicates} names each record whose id came again later in the same
+   * run: the later one wins (and counts as a replacement), the earlier is reported here.
+   */
+  public record Summary(
+      int added,
+      int replaced,
+      List<Sources.Rejected> rejected,
+      List<Sources.Rejected> duplicates) {
+
+    public Summary(int added, int replaced, List<Sources.Rejected> rejected) {
+      this(added, replaced, rejected, List.of());
+    }
+  }
 
   /** Told about progress; {@code files} and {@code bytes} let it show a bar. */
   public interface Progress {
@@ -56,11 +68,21 @@ public final class Ingest {
   public Summary run(List<Path> paths, Progress progress) throws IOException {
     List<PressRelease> batch = new ArrayList<>(batchSize);
     List<Sources.Rejected> rejected = new ArrayList<>();
+    List<Sources.Rejected> duplicates = new ArrayList<>();
+    // id → where it was read in this run, to report ids that come twice
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
     int[] counts = new int[3]; // added, replaced, since last commit
     sources.read(
         paths,
         item -> {
           if (item instanceof Sources.Accepted a) {
+            String earlier = seen.put(a.release().id(), a.origin());
+            if (earlier != null) {
+              duplicates.add(
+                  new Sources.Rejected(
+                      earlier,
+                      "duplicate id " + a.release().id() + ": replaced by " + a.origin()));
+            }
             batch.add(a.release());
             if (batch.size() >= batchSize) {
               flush(batch, counts);
@@ -79,7 +101,7 @@ public final class Ingest {
     } catch (IOException e) {
       throw writeFailed(e);
     }
-    return new Summary(counts[0], counts[1], rejected);
+    return new Summary(counts[0], counts[1], rejected, duplicates);
   }
 
   /** A write failure (a full disk, a lost mount) said so that a person knows what to do. */

@@ -49,7 +49,7 @@ final class DocumentController {
 
   void post(Context ctx) throws IOException {
     authorize(ctx);
-    List<Parsed> records = parse(ctx.body());
+    List<Parsed> records = parse(utf8(ctx.bodyAsBytes()));
     Map<String, Integer> byId = new LinkedHashMap<>();
     List<PressRelease> accepted = new ArrayList<>();
     List<IngestResult.Rejection> rejected = new ArrayList<>();
@@ -102,6 +102,20 @@ final class DocumentController {
     // constant time: the comparison does not reveal how much of the token matched
     if (!MessageDigest.isEqual(given, token)) {
       throw new ApiException(401, "unauthorized", "the token is not valid");
+    }
+  }
+
+  /** The body as strict UTF-8: a lenient decoder would index U+FFFD in place of every bad byte. */
+  static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(body))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw ApiException.badRequest("the request body is not UTF-8 text; send JSON in UTF-8");
     }
   }
 

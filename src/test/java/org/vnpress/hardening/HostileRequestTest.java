@@ -341,6 +341,23 @@ class HostileRequestTest {
   }
 
   @Test
+  void nonUtf8BodyIsRefusedNotIndexedAsReplacementCharacters() throws IOException {
+    JavalinTest.test(
+        app(TOKEN),
+        (server, ignored) -> {
+          Http client = new Http(server.port());
+          // "Hà Nội" in Windows-1258 bytes inside a JSON record
+          byte[] body =
+              "{\"id\":\"cp\",\"body\":\"H\u00e0 N\u00f4i, s\u00e1ng 19-10.\"}"
+                  .getBytes(StandardCharsets.ISO_8859_1);
+          Http.Answer r = client.postBytes(body, TOKEN);
+          assertThat(r.code()).isEqualTo(400);
+          assertThat(r.json().get("message").asText()).contains("UTF-8");
+          assertThat(client.get("/api/documents/cp").code()).isEqualTo(404);
+        });
+  }
+
+  @Test
   void duplicateIdsInOneBatchLastWinsAndIsReported() throws IOException {
     JavalinTest.test(
         app(TOKEN),

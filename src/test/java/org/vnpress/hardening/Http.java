@@ -42,14 +42,32 @@ final class Http {
   }
 
   Answer send(String method, String path, String body, String... headers) {
+    return exchange(
+        method,
+        path,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body),
+        headers);
+  }
+
+  Answer postBytes(byte[] body, String token) {
+    return exchange(
+        "POST",
+        "/api/documents",
+        HttpRequest.BodyPublishers.ofByteArray(body),
+        "Content-Type",
+        "application/json",
+        "Authorization",
+        "Bearer " + token);
+  }
+
+  private Answer exchange(
+      String method, String path, HttpRequest.BodyPublisher body, String... headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(60))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+            .method(method, body);
     if (headers.length > 0) {
       b.headers(headers);
     }

@@ -50,11 +50,6 @@ class SlowClientTest {
   }
 
   @Test
-  void idleTimeoutDefaultsToThirtySeconds() {
-    assertThat(ServerConfig.local(7070, null).idleTimeoutMs()).isEqualTo(30_000);
-  }
-
-  @Test
   void halfSentHeadersAreDroppedAfterTheIdleTimeout() throws IOException {
     JavalinTest.test(
         app(),
