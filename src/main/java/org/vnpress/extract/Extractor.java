@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vnpress.analysis.LegacyEncoding;
 
 /**
  * Turns a raw press release (text copied from a news page) or an input record into a {@link
@@ -70,14 +71,42 @@ public final class Extractor {
 
   /** Extracts a raw {@code .txt} press release. */
   public PressRelease fromText(String id, String raw) {
-    return build(id, parse(clean(raw), null), null);
+    String text = clean(raw);
+    Optional<LegacyEncoding.Conversion> legacy = LegacyEncoding.convertIfLegacy(text);
+    Parsed p = parse(legacy.map(LegacyEncoding.Conversion::text).orElse(text), null);
+    legacy.ifPresent(c -> p.notes.add(convertedNote(c.encoding())));
+    return build(id, p, null);
+  }
+
+  /** Recorded on a release whose text came in a legacy font encoding and was converted. */
+  static String convertedNote(LegacyEncoding.Encoding e) {
+    return "converted from " + e + " to Unicode";
   }
 
   /** Extracts an input record; the fields it gives win over extracted ones. */
-  public PressRelease fromRecord(InputRecord r) {
+  public PressRelease fromRecord(InputRecord given) {
+    InputRecord r = given;
+    String note = null;
+    String probe = given.title() == null ? given.body() : given.title() + "\n" + given.body();
+    Optional<LegacyEncoding.Encoding> legacy = LegacyEncoding.detect(clean(probe));
+    if (legacy.isPresent()) {
+      LegacyEncoding.Encoding e = legacy.get();
+      r =
+          new InputRecord(
+              given.id(),
+              given.title() == null ? null : LegacyEncoding.convert(clean(given.title()), e),
+              LegacyEncoding.convert(clean(given.body()), e),
+              given.date(),
+              given.url(),
+              given.source());
+      note = convertedNote(e);
+    }
     String body = clean(r.body());
     String givenTitle = blankToNull(r.title());
     Parsed p = parse(body, givenTitle);
+    if (note != null) {
+      p.notes.add(note);
+    }
     String id = blankToNull(r.id());
     if (id == null) {
       id = "r_" + hash(r.url() != null && !r.url().isBlank() ? r.url() : body);

@@ -120,11 +120,6 @@ public final class Sources {
     if (html) {
       text = HtmlText.toText(text);
     }
-    String legacy = legacyRefusal(text);
-    if (legacy != null) {
-      sink.accept(new Rejected(f.toString(), legacy));
-      return;
-    }
     if (text.isBlank()) {
       sink.accept(new Rejected(f.toString(), "empty file"));
       return;
@@ -230,84 +225,6 @@ public final class Sources {
         return reason;
       }
     };
-  }
-
-  /** Unicode Vietnamese letters that Latin-1 lacks: their presence means the text is Unicode. */
-  private static boolean isUnicodeVietnamese(char c) {
-    return (c >= '\u1EA0' && c <= '\u1EF9')
-        || (c >= '\u0300' && c <= '\u0323')
-        || "ăĂđĐơƠưƯĩĨũŨ".indexOf(c) >= 0;
-  }
-
-  /** Latin-1 letters that Unicode Vietnamese writes itself: never evidence of a legacy font. */
-  private static final String UNICODE_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
-
-  /**
-   * TCVN3 signs that ordinary text does not use between letters; {@code « » ¡ ¿} are left out
-   * because French and Spanish text uses them.
-   */
-  private static final String TCVN3_SIGNS = "¢£¤¥¦¨©ª¬\u00AD®µ¶·¸¹¼½¾";
-
-  /** Other TCVN3 letters, as Latin-1 characters. */
-  private static final String TCVN3_LETTERS = "ÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþ";
-
-  /**
-   * The legacy font encoding ({@code TCVN3} or {@code VNI}) that text copied from an old document
-   * is in, or null for Unicode text. Such text is valid UTF-8 but would be indexed as mojibake.
-   * The rules follow the analysis package's LegacyEncoding detector, which will convert instead.
-   */
-  static String legacyEncoding(String text) {
-    int letters = 0;
-    int unicode = 0;
-    int words = 0;
-    int tcvn = 0;
-    int vni = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean letter = Character.isLetter(c) || (c >= 0xA1 && c <= 0xFE);
-      if (letter) {
-        letters++;
-        words += inWord ? 0 : 1;
-      }
-      inWord = letter;
-      if (isUnicodeVietnamese(c)) {
-        unicode++;
-        continue;
-      }
-      if (c < 0x80 || c > 0xFF || UNICODE_LATIN1.indexOf(c) >= 0) {
-        continue;
-      }
-      char prev = i > 0 ? text.charAt(i - 1) : ' ';
-      char lower = Character.toLowerCase(c);
-      if ("aeiouyAEIOUY".indexOf(prev) >= 0 && "øûïëåäü".indexOf(lower) >= 0) {
-        vni++; // a VNI tone or hat sign after its vowel: oø = ò, oä = ộ
-      } else if (lower == 'ñ' && !Character.isLetter(prev)) {
-        vni++; // VNI đ starts a word
-      } else if (TCVN3_SIGNS.indexOf(c) >= 0
-          || (c == '§' && i + 1 < text.length() && text.charAt(i + 1) > ' ' && !Character.isDigit(text.charAt(i + 1)))
-          || (TCVN3_LETTERS.indexOf(c) >= 0 && prev < 0x80 && Character.isLetter(prev))) {
-        tcvn++;
-      }
-    }
-    if (letters == 0 || unicode * 200 > letters) {
-      return null;
-    }
-    int best = Math.max(tcvn, vni);
-    if (best < 3 || best * 20 < words) {
-      return null;
-    }
-    return tcvn >= vni ? "TCVN3" : "VNI";
-  }
-
-  /** The reason to refuse legacy text, or null. TODO convert with analysis.LegacyEncoding. */
-  static String legacyRefusal(String text) {
-    String enc = legacyEncoding(text);
-    return enc == null
-        ? null
-        : "text in the legacy "
-            + enc
-            + " font encoding; convert it to Unicode first (it would be indexed as mojibake)";
   }
 
   private void readJsonl(Path f, boolean gz, Sink sink) throws IOException {
@@ -454,10 +371,6 @@ public final class Sources {
             text(node, "source", problems));
     if (!problems.isEmpty()) {
       return new Rejected(origin, String.join("; ", problems));
-    }
-    String legacy = legacyRefusal(r.title() == null ? r.body() : r.title() + "\n" + r.body());
-    if (legacy != null) {
-      return new Rejected(origin, legacy);
     }
     try {
       PressRelease p = extractor.fromRecord(r);

@@ -182,34 +182,40 @@ class BadInputTest {
   }
 
   @Test
-  void tcvn3TextIsRejectedByName() throws IOException {
+  void tcvn3TextIsConvertedAndSaysSo() throws IOException {
     // TCVN3 (.VnTime) letters read as Latin-1: "Cộng hòa Xã hội chủ nghĩa Việt Nam ..."
     String tcvn3 =
         "Céng hßa X· héi chñ nghÜa ViÖt Nam\n\n"
             + "Ban ChÊp hµnh §¶ng bé quËn Hai Bµ Tr­ng tæ chøc Héi nghÞ lÇn thø m­êi s¸u.\n";
-    assertThat(onlyRejection(write("tcvn3.txt", tcvn3.getBytes(StandardCharsets.UTF_8))))
-        .contains("TCVN3");
+    PressRelease r = onlyAccepted(write("tcvn3.txt", tcvn3.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.title()).isEqualTo("Cộng hòa Xã hội chủ nghĩa Việt Nam");
+    assertThat(r.body()).contains("Ban Chấp hành Đảng bộ quận Hai Bà Trưng");
+    assertThat(r.notes()).containsExactly("converted from TCVN3 to Unicode");
   }
 
   @Test
-  void vniTextIsRejectedByName() throws IOException {
+  void vniTextIsConvertedAndSaysSo() throws IOException {
     // VNI-Times letters read as Latin-1: "Cộng hòa Xã hội chủ nghĩa Việt Nam ..."
     String vni =
         "Coäng hoøa Xaõ hoäi chuû nghóa Vieät Nam\n\n"
             + "Ban Chaáp haønh Ñaûng boä quaän Hai Baø Tröng toå chöùc Hoäi nghò laàn thöù möôøi saùu.\n";
-    assertThat(onlyRejection(write("vni.txt", vni.getBytes(StandardCharsets.UTF_8))))
-        .contains("VNI");
+    PressRelease r = onlyAccepted(write("vni.txt", vni.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.title()).isEqualTo("Cộng hòa Xã hội chủ nghĩa Việt Nam");
+    assertThat(r.body()).contains("Ban Chấp hành Đảng bộ quận Hai Bà Trưng");
+    assertThat(r.notes()).containsExactly("converted from VNI to Unicode");
   }
 
   @Test
-  void legacyTextInAJsonlRecordIsRejectedWithItsLine() throws IOException {
+  void legacyTextInAJsonlRecordIsConverted() throws IOException {
     String rec =
         "{\"id\":\"ok\",\"body\":\"Sáng 19-10, Hội nghị lần thứ mười sáu.\"}\n"
             + "{\"id\":\"old\",\"body\":\"Ban ChÊp hµnh §¶ng bé quËn tæ chøc Héi nghÞ lÇn thø m­êi s¸u.\"}\n";
     Path f = write("legacy.jsonl", rec.getBytes(StandardCharsets.UTF_8));
     List<Sources.Item> items = read(f);
-    assertThat(rejections(items)).singleElement().asString().startsWith(f + ":2: ").contains("TCVN3");
-    assertThat(accepted(items)).extracting(PressRelease::id).containsExactly("ok");
+    assertThat(rejections(items)).isEmpty();
+    PressRelease old = accepted(items).get(1);
+    assertThat(old.body()).isEqualTo("Ban Chấp hành Đảng bộ quận tổ chức Hội nghị lần thứ mười sáu.");
+    assertThat(old.notes()).containsExactly("converted from TCVN3 to Unicode");
   }
 
   @Test
@@ -398,5 +404,12 @@ class BadInputTest {
     List<Sources.Item> items = read(f);
     assertThat(rejections(items)).singleElement().asString().contains("gzip");
     assertThat(accepted(items)).isNotEmpty();
+  }
+
+  private PressRelease onlyAccepted(Path f) throws IOException {
+    List<Sources.Item> items = read(f);
+    assertThat(rejections(items)).isEmpty();
+    assertThat(accepted(items)).hasSize(1);
+    return accepted(items).get(0);
   }
 }
