@@ -350,12 +350,16 @@ public final class RelevanceBench {
           TextQueryBuilder qb = new TextQueryBuilder(t.getValue());
           v.queries = qb::build;
           for (List<Judged> q : queries) {
-            rows.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(v.evaluate(q));
+            Metrics m = v.evaluate(q);
+            rows.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(m);
+            progress(t.getKey(), m);
           }
         }
         for (System b : List.of(s, f)) {
           for (List<Judged> q : queries) {
-            rows.computeIfAbsent(b.name, k -> new ArrayList<>()).add(b.evaluate(q));
+            Metrics m = b.evaluate(q);
+            rows.computeIfAbsent(b.name, k -> new ArrayList<>()).add(m);
+            progress(b.name, m);
           }
         }
       }
@@ -382,6 +386,10 @@ public final class RelevanceBench {
         Locale.ROOT,
         "%nvnpress known-item MRR@10, no diacritics / exact = %.3f (target >= 0.95)%n",
         v.get(2).mrr() / v.get(1).mrr());
+  }
+
+  private static void progress(String row, Metrics m) {
+    java.lang.System.err.printf(Locale.ROOT, "  %s: MRR@10 %.3f R@10 %.3f%n", row.strip(), m.mrr(), m.recall());
   }
 
   public static void main(String[] args) throws IOException {
