@@ -2,32 +2,525 @@ package org.vnpress.extract;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds Party document numbers ({@code 15-NQ/TƯ}). First version; the extraction issue deepens it. */
+/**
+ * Finds Party and state document numbers and types them.
+ *
+ * <ul>
+ *   <li>Party form {@code {số}-{loại}/{cơ quan}}: {@code 15-NQ/TƯ}, {@code 15- NQ/TW}, {@code
+ *       65-Ctr/TU}, {@code 847-NQ/QUTW}, {@code 24-BS/UBKTTU}. {@code TƯ}, {@code T.Ư}, {@code T.W}
+ *       become {@code TW}; {@code TU} (a provincial or city committee) never does; {@code Ctr}
+ *       becomes {@code CTr}.
+ *   <li>State forms: {@code 100/2019/NĐ-CP}, {@code 45/2019/QH14}, {@code 123/QĐ-TTg}, {@code
+ *       1656/NQ-UBTVQH15}, and official letters {@code 5973/UBND-KT}.
+ *   <li>Only known type and issuer codes count, so {@code T.Ư} or {@code TW} alone, dates and
+ *       scores are never numbers: a missing number beats a wrong one.
+ *   <li>The type label comes from the words before the number when they fit the code ({@code Quy
+ *       định số 08-QĐ/TW} is a Quy định); {@code TT} is Thông tri for Party issuers and Thông tư
+ *       for state ones.
+ * </ul>
+ */
 public class DocumentNumberExtractor {
-  private static final Pattern PARTY =
-      Pattern.compile("(?<![\\p{L}\\d])(\\d{1,4})\\s?-\\s?(NQ|CT|CTr|KL|QĐ|HD|TB|BC)/(TƯ|TW|T\\.Ư|TU)(?![\\p{L}\\d])");
 
-  public List<DocumentRef> extract(String text) {
-    Map<String, DocumentRef> found = new LinkedHashMap<>();
-    Matcher m = PARTY.matcher(text);
-    while (m.find()) {
-      String issuer = m.group(3).equals("TU") ? "TU" : "TW";
-      String value = m.group(1) + "-" + m.group(2).toUpperCase(java.util.Locale.ROOT) + "/" + issuer;
-      found.putIfAbsent(
-          value,
-          new DocumentRef(
-              value,
-              m.group(2).toUpperCase(java.util.Locale.ROOT),
-              m.group(2),
-              issuer,
-              issuer.equals("TW") ? "Trung ương" : "Thành ủy/Tỉnh ủy",
-              issuer.equals("TW") ? "central" : "province",
-              null));
+  private static final Pattern PARTY =
+      Pattern.compile(
+          "(?<![\\p{L}\\d/.\\-])(\\d{1,4})\\s?[-–]\\s?(\\p{L}{1,5})\\s?/\\s?([A-ZĐƯ](?:\\.?[A-ZĐƯa-z]){0,9}(?:-[A-ZĐƯ]{1,8})?)(?![\\p{L}\\d])");
+
+  private static final Pattern STATE =
+      Pattern.compile(
+          "(?<![\\p{L}\\d/.\\-])(\\d{1,5})(?:/((?:19|20)\\d{2})/|-((?:19|20)\\d{2})/|/)(CODE(?:\\s?-\\s?CODE){0,3})(?![\\p{L}\\d]|\\s?-\\s?\\d)"
+              .replace("CODE", "[A-ZĐ][A-ZĐ\\d]{0,9}(?:[a-zđ](?!\\p{L}))?"));
+
+  /** The words that name a document just before its number ({@code Nghị quyết số}). */
+  private static final Pattern LABEL_BEFORE =
+      Pattern.compile(
+          "(nghị quyết liên tịch|nghị quyết|chỉ thị|quyết định|quy định|kết luận|chương trình hành"
+              + " động|chương trình|hướng dẫn|thông báo|thông tri|thông tư liên tịch|thông tư|nghị"
+              + " định|luật|pháp lệnh|kế hoạch|công văn|báo cáo|tờ trình|đề án|quy chế|công"
+              + " điện|điện|văn bản)\\s+(?:số\\s*)?[:.]?\\s*$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** {@code Điện số 499/ĐK}, {@code Nghị định số 100/TTg}: a bare code counts after these words. */
+  private static final Pattern LABEL_NUMBER_BEFORE =
+      Pattern.compile(
+          "(nghị quyết|chỉ thị|quyết định|quy định|nghị định|thông tư|công văn|công điện|điện|thông"
+              + " báo|kế hoạch|hướng dẫn|văn bản)\\s+số\\s*$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A date right after a number: {@code ngày 5-5-2022}, {@code ngày 12 tháng 4 năm 2025}. */
+  private static final Pattern DATE_AFTER =
+      Pattern.compile(
+          "^[\\s,]*(?:\\(|,)?\\s*ngày\\s+\\d{1,2}(?:\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*|\\s+tháng\\s+\\d{1,2}\\s+năm\\s+)((?:19|20)\\d{2})",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Party type codes (canonical spelling) and their default labels. */
+  private static final Map<String, String> PARTY_TYPES =
+      ordered(
+          "NQ",
+          "Nghị quyết",
+          "CT",
+          "Chỉ thị",
+          "CTr",
+          "Chương trình",
+          "KL",
+          "Kết luận",
+          "QĐ",
+          "Quyết định",
+          "QĐi",
+          "Quy định",
+          "QĐNS",
+          "Quyết định nhân sự",
+          "HD",
+          "Hướng dẫn",
+          "TB",
+          "Thông báo",
+          "BC",
+          "Báo cáo",
+          "KH",
+          "Kế hoạch",
+          "TT",
+          "Thông tri",
+          "TTr",
+          "Tờ trình",
+          "CV",
+          "Công văn",
+          "ĐA",
+          "Đề án",
+          "QC",
+          "Quy chế",
+          "BS",
+          "Văn bản",
+          "CQ",
+          "Văn bản");
+
+  /** State type codes (canonical spelling) and their default labels. */
+  private static final Map<String, String> STATE_TYPES =
+      ordered(
+          "NĐ",
+          "Nghị định",
+          "QĐ",
+          "Quyết định",
+          "NQ",
+          "Nghị quyết",
+          "NQLT",
+          "Nghị quyết liên tịch",
+          "TT",
+          "Thông tư",
+          "TTLT",
+          "Thông tư liên tịch",
+          "CT",
+          "Chỉ thị",
+          "CĐ",
+          "Công điện",
+          "KH",
+          "Kế hoạch",
+          "TB",
+          "Thông báo",
+          "HD",
+          "Hướng dẫn",
+          "BC",
+          "Báo cáo",
+          "TTr",
+          "Tờ trình",
+          "KL",
+          "Kết luận",
+          "CTr",
+          "Chương trình",
+          "QC",
+          "Quy chế",
+          "ĐA",
+          "Đề án",
+          "PL",
+          "Pháp lệnh",
+          "L",
+          "Luật");
+
+  /** Codes whose lower-case letter is part of the code: Thủ tướng, Thanh tra. */
+  private static final java.util.Set<String> KEEP_CASE = java.util.Set.of("TTg", "TTr");
+
+  /** Party issuers: code → label, level. Codes ending in TW/TU/HU/QU fall back on the suffix. */
+  private static final Map<String, String[]> PARTY_ISSUERS = new LinkedHashMap<>();
+
+  /** State issuers known by name; others keep their code as label. */
+  private static final Map<String, String> STATE_ISSUERS =
+      ordered(
+          "CP",
+          "Chính phủ",
+          "TTg",
+          "Thủ tướng Chính phủ",
+          "QH",
+          "Quốc hội",
+          "UBTVQH",
+          "Ủy ban Thường vụ Quốc hội",
+          "VPCP",
+          "Văn phòng Chính phủ",
+          "UBND",
+          "Ủy ban nhân dân",
+          "HĐND",
+          "Hội đồng nhân dân",
+          "BTC",
+          "Bộ Tài chính",
+          "BYT",
+          "Bộ Y tế",
+          "BCA",
+          "Bộ Công an",
+          "BQP",
+          "Bộ Quốc phòng",
+          "BNV",
+          "Bộ Nội vụ",
+          "BTP",
+          "Bộ Tư pháp",
+          "BXD",
+          "Bộ Xây dựng",
+          "BCT",
+          "Bộ Công Thương",
+          "BGDĐT",
+          "Bộ Giáo dục và Đào tạo",
+          "BGTVT",
+          "Bộ Giao thông vận tải",
+          "BTNMT",
+          "Bộ Tài nguyên và Môi trường",
+          "BNNPTNT",
+          "Bộ Nông nghiệp và Phát triển nông thôn",
+          "BLĐTBXH",
+          "Bộ Lao động - Thương binh và Xã hội",
+          "BTTTT",
+          "Bộ Thông tin và Truyền thông",
+          "BVHTTDL",
+          "Bộ Văn hóa, Thể thao và Du lịch",
+          "BKHĐT",
+          "Bộ Kế hoạch và Đầu tư",
+          "BKHCN",
+          "Bộ Khoa học và Công nghệ",
+          "BNG",
+          "Bộ Ngoại giao",
+          "NHNN",
+          "Ngân hàng Nhà nước",
+          "TTCP",
+          "Thanh tra Chính phủ",
+          "TANDTC",
+          "Tòa án nhân dân tối cao",
+          "VKSNDTC",
+          "Viện kiểm sát nhân dân tối cao",
+          "KTNN",
+          "Kiểm toán Nhà nước",
+          "BHXH",
+          "Bảo hiểm xã hội Việt Nam",
+          "UBDT",
+          "Ủy ban Dân tộc");
+
+  static {
+    party("TW", "Trung ương", "central");
+    party("TU", "Tỉnh ủy/Thành ủy", "province");
+    party("HU", "Huyện ủy", "district");
+    party("QU", "Quận ủy", "district");
+    party("ĐU", "Đảng ủy", "commune");
+    party("ĐUK", "Đảng ủy Khối", "province");
+    party("QUTW", "Quân ủy Trung ương", "military");
+    party("ĐUQSTW", "Đảng ủy Quân sự Trung ương", "military");
+    party("BCSĐ", "Ban cán sự đảng", "state");
+    party("BCS", "Ban cán sự đảng", "state");
+    party("BCT", "Bộ Chính trị", "central");
+    party("VPTW", "Văn phòng Trung ương Đảng", "central");
+    party("BTCTW", "Ban Tổ chức Trung ương", "central");
+    party("BTGTW", "Ban Tuyên giáo Trung ương", "central");
+    party("BDVTW", "Ban Dân vận Trung ương", "central");
+    party("BNCTW", "Ban Nội chính Trung ương", "central");
+    party("BKTTW", "Ban Kinh tế Trung ương", "central");
+    party("BĐNTW", "Ban Đối ngoại Trung ương", "central");
+    party("UBKTTW", "Ủy ban Kiểm tra Trung ương", "central");
+    party("UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy/Thành ủy", "province");
+    party("BTCTU", "Ban Tổ chức Tỉnh ủy/Thành ủy", "province");
+    party("BTGTU", "Ban Tuyên giáo Tỉnh ủy/Thành ủy", "province");
+    party("BDVTU", "Ban Dân vận Tỉnh ủy/Thành ủy", "province");
+    party("VPTU", "Văn phòng Tỉnh ủy/Thành ủy", "province");
+  }
+
+  private static void party(String code, String label, String level) {
+    PARTY_ISSUERS.put(code, new String[] {label, level});
+  }
+
+  private static Map<String, String> ordered(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
     }
-    return List.copyOf(found.values());
+    return m;
+  }
+
+  /** Type codes by their upper-case form, so that {@code Ctr} and {@code CTR} find {@code CTr}. */
+  private static final Map<String, String> PARTY_TYPE_CODES = upperIndex(PARTY_TYPES);
+
+  private static final Map<String, String> STATE_TYPE_CODES = upperIndex(STATE_TYPES);
+
+  private static Map<String, String> upperIndex(Map<String, String> types) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String code : types.keySet()) {
+      m.put(code.toUpperCase(Locale.ROOT), code);
+    }
+    return m;
+  }
+
+  /** Document numbers in order of first mention, one per canonical value. */
+  public List<DocumentRef> extract(String text) {
+    text = VnKey.nfc(text);
+    Map<String, DocumentRef> found = new LinkedHashMap<>();
+    Map<String, Integer> firstAt = new LinkedHashMap<>();
+    // every number has a slash: run the patterns only in a window around each slash, which is
+    // much cheaper than letting them try every position of the text (they find disjoint forms:
+    // '-' before '/' for the Party, '/' first for the state)
+    Matcher party = PARTY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher state = STATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int partyFrom = 0;
+    int stateFrom = 0;
+    int n = text.length();
+    for (int slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+      int windowEnd = Math.min(n, slash + 64);
+      party.region(Math.max(partyFrom, slash - 24), windowEnd);
+      while (party.find() && party.start() <= slash) {
+        partyFrom = party.end();
+        DocumentRef ref = party(text, party);
+        if (ref != null) {
+          keep(found, firstAt, ref, party.start());
+        }
+      }
+      state.region(Math.max(stateFrom, slash - 24), windowEnd);
+      while (state.find() && state.start() <= slash) {
+        stateFrom = state.end();
+        DocumentRef ref = state(text, state);
+        if (ref != null) {
+          keep(found, firstAt, ref, state.start());
+        }
+      }
+    }
+    return firstAt.entrySet().stream()
+        .sorted(Map.Entry.comparingByValue())
+        .map(e -> found.get(e.getKey()))
+        .toList();
+  }
+
+  /**
+   * Keeps one entry per document: the first printed form, compared without leading zeros ({@code
+   * 04-KH/TW} and a later {@code 4-KH/TW} are one document).
+   */
+  private static void keep(
+      Map<String, DocumentRef> found, Map<String, Integer> firstAt, DocumentRef ref, int at) {
+    String key = sameDocumentKey(ref.value());
+    DocumentRef old = found.get(key);
+    if (old == null) {
+      found.put(key, ref);
+      firstAt.put(key, at);
+    } else if (at < firstAt.get(key)) {
+      found.put(key, old.year() == null && ref.year() == null ? ref : withYear(ref, old));
+      firstAt.put(key, at);
+    } else if (old.year() == null && ref.year() != null) {
+      // a later mention may carry the date the first one lacked
+      found.put(key, withYear(old, ref));
+    }
+  }
+
+  private static DocumentRef withYear(DocumentRef ref, DocumentRef dated) {
+    Integer year = ref.year() != null ? ref.year() : dated.year();
+    return new DocumentRef(
+        ref.value(),
+        ref.type(),
+        ref.typeLabel(),
+        ref.issuer(),
+        ref.issuerLabel(),
+        ref.level(),
+        year);
+  }
+
+  /** The canonical value without leading zeros in its number, for telling documents apart. */
+  public static String sameDocumentKey(String value) {
+    return value.replaceFirst("^0+(?=\\d)", "");
+  }
+
+  private DocumentRef party(String text, Matcher m) {
+    String raw = m.group(3).replace(".", "");
+    if (isStateIssuer(raw)) {
+      // a state number printed in the Party layout: 824-QĐ/TTg is 824/QĐ-TTg
+      String type = STATE_TYPE_CODES.get(m.group(2).toUpperCase(Locale.ROOT));
+      return type == null
+          ? null
+          : stateRef(text, m.start(), m.end(), m.group(1), null, type, raw, type + "-" + raw);
+    }
+    String type = PARTY_TYPE_CODES.get(m.group(2).toUpperCase(Locale.ROOT));
+    if (type == null || !raw.equals(raw.toUpperCase(Locale.ROOT))) {
+      return null;
+    }
+    String issuer = raw.replace("TƯ", "TW").replace("Ư", "W");
+    String[] info = partyIssuer(issuer);
+    if (info == null) {
+      return null;
+    }
+    return partyRef(text, m.start(), m.end(), m.group(1), type, issuer, info);
+  }
+
+  /**
+   * Label and level of a Party issuer code ({@code TW}, {@code BTCTU}, {@code ĐU-MTTW}), or null.
+   */
+  private static String[] partyIssuer(String issuer) {
+    String base = issuer.contains("-") ? issuer.substring(0, issuer.indexOf('-')) : issuer;
+    String[] info = PARTY_ISSUERS.get(base);
+    return info != null ? info : bySuffix(base);
+  }
+
+  private static boolean isStateIssuer(String code) {
+    return STATE_ISSUERS.containsKey(code) && !PARTY_ISSUERS.containsKey(code);
+  }
+
+  private DocumentRef partyRef(
+      String text, int start, int end, String number, String type, String issuer, String[] info) {
+    String issuerLabel = info[0];
+    if (issuerLabel.contains("Tỉnh ủy/Thành ủy")) {
+      issuerLabel = issuerLabel.replace("Tỉnh ủy/Thành ủy", provincialCommittee(text));
+    }
+    String typeLabel = label(text, start, type, PARTY_TYPES.get(type), true);
+    String value = number + "-" + type + "/" + issuer;
+    return new DocumentRef(
+        value, type, typeLabel, issuer, issuerLabel, info[1], yearAfter(text, end));
+  }
+
+  private static String[] bySuffix(String issuer) {
+    for (String suffix : new String[] {"TW", "TU", "HU", "QU"}) {
+      if (issuer.length() > suffix.length() + 1 && issuer.endsWith(suffix)) {
+        String[] base = PARTY_ISSUERS.get(suffix);
+        return new String[] {
+          issuer.substring(0, issuer.length() - suffix.length()) + " " + base[0], base[1]
+        };
+      }
+    }
+    return null;
+  }
+
+  /** Which kind of provincial committee the text speaks of, when it speaks of one kind only. */
+  private static String provincialCommittee(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean city = lower.contains("thành ủy") || lower.contains("thành uỷ");
+    boolean province = lower.contains("tỉnh ủy") || lower.contains("tỉnh uỷ");
+    if (city != province) {
+      return city ? "Thành ủy" : "Tỉnh ủy";
+    }
+    return "Tỉnh ủy/Thành ủy";
+  }
+
+  private DocumentRef state(String text, Matcher m) {
+    String number = m.group(1);
+    String year = m.group(2) != null ? m.group(2) : m.group(3);
+    String[] parts = m.group(4).replaceAll("\\s", "").split("-");
+    String head = parts[0];
+    if (parts.length == 1) {
+      if (year != null && head.matches("(?:QH|UBTVQH)\\d{2}")) {
+        // laws and ordinances carry the legislature as their only code: 45/2019/QH14
+        String type = head.startsWith("QH") ? "L" : "PL";
+        return stateRef(text, m.start(), m.end(), number, year, type, head, head);
+      }
+      if (year == null
+          && head.matches("[A-ZĐ][A-ZĐa-z]{0,6}")
+          && LABEL_NUMBER_BEFORE
+              .matcher(text.substring(Math.max(0, m.start() - 30), m.start()))
+              .find()) {
+        // a bare code after "Điện số", "Nghị định số": 499/ĐK, 100/TTg
+        return stateRef(text, m.start(), m.end(), number, null, "VB", head, head);
+      }
+      return null;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      // letters are upper case in canonical numbers, except the codes that are not (TTg)
+      parts[i] = KEEP_CASE.contains(parts[i]) ? parts[i] : parts[i].toUpperCase(Locale.ROOT);
+    }
+    String issuer = String.join("-", java.util.Arrays.copyOfRange(parts, 1, parts.length));
+    String partyType = PARTY_TYPE_CODES.get(head.toUpperCase(Locale.ROOT));
+    if (year == null
+        && partyType != null
+        && PARTY_ISSUERS.containsKey(parts[1])
+        && !isStateIssuer(parts[1])) {
+      // a Party number printed in the state layout: 160/QĐ-TW is 160-QĐ/TW
+      return partyRef(text, m.start(), m.end(), number, partyType, issuer, partyIssuer(issuer));
+    }
+    String type = STATE_TYPE_CODES.get(head.toUpperCase(Locale.ROOT));
+    if (type != null && !type.equals("L") && !type.equals("PL")) {
+      return stateRef(text, m.start(), m.end(), number, year, type, issuer, type + "-" + issuer);
+    }
+    if (year == null && letterIssuer(head)) {
+      // an official letter names its issuer and the drafting unit: 5973/UBND-KT
+      return stateRef(text, m.start(), m.end(), number, null, "CV", head, head + "-" + issuer);
+    }
+    return null;
+  }
+
+  private DocumentRef stateRef(
+      String text,
+      int start,
+      int end,
+      String number,
+      String year,
+      String type,
+      String issuer,
+      String code) {
+    String value = number + "/" + (year == null ? "" : year + "/") + code;
+    String defaultLabel =
+        switch (type) {
+          case "CV" -> "Công văn";
+          case "VB" -> "Văn bản";
+          default -> STATE_TYPES.get(type);
+        };
+    String typeLabel = label(text, start, type, defaultLabel, false);
+    String issuerCode = issuer.replaceAll("\\d+$", "");
+    String first = issuer.split("-")[0];
+    String issuerLabel =
+        STATE_ISSUERS.getOrDefault(issuerCode, STATE_ISSUERS.getOrDefault(first, issuer));
+    String level = first.equals("BQP") ? "military" : "state";
+    Integer y = year != null ? Integer.valueOf(year) : yearAfter(text, end);
+    return new DocumentRef(value, type, typeLabel, issuer, issuerLabel, level, y);
+  }
+
+  /** Issuers that send official letters numbered {@code N/ISSUER-UNIT}. */
+  private static boolean letterIssuer(String head) {
+    return head.equals("UBND")
+        || head.equals("TTg")
+        || head.equals("VPCP")
+        || head.equals("HĐND")
+        || head.equals("NHNN")
+        || (head.length() >= 3 && head.charAt(0) == 'B' && STATE_ISSUERS.containsKey(head));
+  }
+
+  /** The label written before the number when it fits the code, else the default. */
+  private static String label(String text, int start, String type, String fallback, boolean party) {
+    String before = text.substring(Math.max(0, start - 40), start);
+    Matcher m = LABEL_BEFORE.matcher(before);
+    if (m.find()) {
+      String word = m.group(1).toLowerCase(Locale.ROOT);
+      String label = Character.toUpperCase(word.charAt(0)) + word.substring(1);
+      if (fits(word, type, party)) {
+        return label;
+      }
+    }
+    return fallback;
+  }
+
+  private static boolean fits(String word, String type, boolean party) {
+    return switch (type) {
+      case "QĐ" -> word.equals("quyết định") || word.equals("quy định");
+      case "QĐi" -> word.equals("quy định");
+      case "TT" -> party ? word.equals("thông tri") : word.startsWith("thông tư");
+      case "NQ" -> word.startsWith("nghị quyết");
+      case "CTr" -> word.startsWith("chương trình");
+      case "BS", "CV", "VB", "CQ" -> true;
+      default -> {
+        String def = (party ? PARTY_TYPES : STATE_TYPES).get(type);
+        yield def != null && def.toLowerCase(Locale.ROOT).equals(word);
+      }
+    };
+  }
+
+  private static Integer yearAfter(String text, int end) {
+    Matcher d = DATE_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40)));
+    return d.find() ? Integer.valueOf(d.group(1)) : null;
   }
 }

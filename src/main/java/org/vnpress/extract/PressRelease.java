@@ -14,7 +14,8 @@ import java.util.List;
  * @param url source link, or null
  * @param source publisher or site, or null
  * @param districts districts the release is about, {@code Province/District}
- * @param places wards and communes named, {@code Province/Unit}; after 2025-07-01 the new units
+ * @param places wards and communes named: {@code Province/District/Unit} before the 2025-07-01
+ *     reform, {@code Province/Unit} (the new units) after it
  * @param documents Party and state document numbers cited
  * @param periods reporting periods the text is about ({@code 2022-Q4}, {@code 2022-H1}, …)
  * @param notes how extraction treated the input (e.g. legacy encoding converted)

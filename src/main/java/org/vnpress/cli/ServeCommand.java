@@ -1,0 +1,91 @@
+package org.vnpress.cli;
+
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vnpress.extract.Extractor;
+import org.vnpress.extract.Sources;
+import org.vnpress.index.PressIndex;
+import org.vnpress.search.LuceneBackend;
+import org.vnpress.server.App;
+import org.vnpress.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vnpress serve}: the web page and the API, indexing the bundled data on first start. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve the search page at / and the API at /api/.")
+final class ServeCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Mixin IndexOption index;
+
+  @Option(names = "--host", description = "address to bind (default: ${DEFAULT-VALUE})")
+  String host = "127.0.0.1";
+
+  @Option(names = "--port", description = "port (default: ${DEFAULT-VALUE})")
+  int port = 7070;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "what to index when the index is empty (default: index-data/)")
+  Path data;
+
+  @Override
+  public Integer call() throws Exception {
+    String token = System.getenv("VNPRESS_TOKEN");
+    PressIndex idx = PressIndex.open(index.resolve());
+    if (idx.count() == 0) {
+      Path bundled = data != null ? data : Main.home().resolve("index-data");
+      if (Files.isDirectory(bundled)) {
+        System.err.println("the index is empty: indexing " + bundled + " first");
+        IndexCommand.run(idx, List.of(bundled));
+      }
+    }
+    LuceneBackend backend = new LuceneBackend(idx);
+    ServerConfig cfg = new ServerConfig(host, port, token, System.getenv("VNPRESS_CORS_ORIGIN"));
+    Javalin app = App.create(backend, new Sources(Extractor.standard()), cfg);
+    if (!isLoopback(host)) {
+      LOG.warn(
+          "bound to {}: anyone who can reach this address can search{}",
+          host,
+          token == null ? " (writes are off: no VNPRESS_TOKEN)" : "");
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  try {
+                    backend.close();
+                  } catch (Exception e) {
+                    LOG.warn("closing the index failed: {}", e.getMessage());
+                  }
+                  stopped.countDown();
+                }));
+    app.start();
+    System.out.printf(
+        "vnpress serves http://%s:%d/ (%d documents; writes %s)%n",
+        host.contains(":") ? "[" + host + "]" : host,
+        app.port(),
+        backend.count(),
+        token == null ? "off: set VNPRESS_TOKEN to enable them" : "on");
+    stopped.await();
+    return 0;
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+  }
+}

@@ -1,0 +1,426 @@
+package org.vnpress.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.vnpress.analysis.VietnameseAnalyzer;
+import org.vnpress.extract.PressRelease;
+import org.vnpress.index.Fields;
+import org.vnpress.index.PressIndex;
+import org.vnpress.index.RecordCodec;
+import org.vnpress.index.TextFields;
+
+/** Search over the embedded Lucene index: drill-sideways facets, highlights, suggestions. */
+public final class LuceneBackend implements SearchBackend {
+
+  /** Newest first; undated releases last. */
+  private static final Sort BY_DATE =
+      new Sort(
+          LongField.newSortField(
+              Fields.DATE, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE),
+          SortField.FIELD_SCORE,
+          SortField.FIELD_DOC);
+
+  /** Quarters and years are listed whole: the timeline needs every quarter. */
+  private static final int ALL_VALUES = 10_000;
+
+  /** Added to releases about a district the query names; BM25 scores here run about 5–40. */
+  private static final float DISTRICT_BOOST = 10f;
+
+  private static final Set<String> STORED_FOR_HIT = Set.of(Fields.ID, Fields.RECORD);
+
+  private final PressIndex index;
+  private final FacetsConfig config;
+  private final TextQueryBuilder queries = new TextQueryBuilder();
+  private final Suggester suggester = new Suggester();
+  private final Analyzer folding = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
+
+  /** Re-analyses the shown hits' stored text: the index keeps positions, not offsets. */
+  private final Analyzer highlightAnalyzer = TextFields.indexAnalyzer();
+  private final QueryBuilder exactPhrases =
+      new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT, true));
+  private final QueryBuilder foldedPhrases =
+      new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED, true));
+  private volatile ReaderState state;
+
+  public LuceneBackend(PressIndex index) {
+    this.index = index;
+    this.config = index.facetsConfig();
+  }
+
+  /** Facet state and labels of one reader, built once per reader. */
+  private record ReaderState(
+      IndexReader reader,
+      SortedSetDocValuesReaderState facets,
+      Map<String, String> labels,
+      Map<String, List<String>> districtsByName) {}
+
+  private ReaderState state(IndexSearcher s) throws IOException {
+    ReaderState st = state;
+    IndexReader reader = s.getIndexReader();
+    if (st != null && st.reader == reader) {
+      return st;
+    }
+    SortedSetDocValuesReaderState facets = null;
+    Map<String, String> labels = new HashMap<>();
+    SortedSetDocValues dv = MultiDocValues.getSortedSetValues(reader, Fields.LABELS);
+    if (dv != null) {
+      facets = new DefaultSortedSetDocValuesReaderState(reader, config);
+      TermsEnum te = dv.termsEnum();
+      for (BytesRef b = te.next(); b != null; b = te.next()) {
+        String entry = b.utf8ToString();
+        int last = entry.lastIndexOf(Fields.LABEL_SEPARATOR);
+        labels.put(entry.substring(0, last), entry.substring(last + 1));
+      }
+    }
+    st = new ReaderState(reader, facets, labels, districtsByName(labels));
+    state = st;
+    return st;
+  }
+
+  /** Folded bare district name ({@code hoang mai}) → district facet values in the index. */
+  private Map<String, List<String>> districtsByName(Map<String, String> labels) {
+    Map<String, List<String>> byName = new HashMap<>();
+    String prefix = Fields.DISTRICT + Fields.LABEL_SEPARATOR;
+    for (String key : labels.keySet()) {
+      if (key.startsWith(prefix)) {
+        String value = key.substring(prefix.length());
+        String bare = value.substring(value.indexOf('/') + 1);
+        byName.computeIfAbsent(foldedWords(bare), k -> new ArrayList<>()).add(value);
+      }
+    }
+    return byName;
+  }
+
+  /** The district facet values whose names the query contains as whole words. */
+  private List<String> districtsNamed(String q, ReaderState st) {
+    if (q.isBlank() || st.districtsByName.isEmpty() || q.length() > 200) {
+      return List.of();
+    }
+    String padded = " " + foldedWords(q) + " ";
+    List<String> found = new ArrayList<>();
+    st.districtsByName.forEach(
+        (name, values) -> {
+          if (!name.isBlank() && padded.contains(" " + name + " ")) {
+            found.addAll(values);
+          }
+        });
+    return found;
+  }
+
+  private String foldedWords(String s) {
+    return words(folding.normalize(TextFields.BODY_FOLDED, s).utf8ToString());
+  }
+
+  private static String words(String s) {
+    return s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  @Override
+  public SearchResponse search(SearchRequest req) throws IOException {
+    long start = System.nanoTime();
+    IndexSearcher s = index.searchers().acquire();
+    try {
+      ReaderState st = state(s);
+      Query text = queries.build(req.q());
+      BooleanQuery.Builder base = new BooleanQuery.Builder().add(text, Occur.MUST);
+      for (String district : districtsNamed(req.q(), st)) {
+        // a query that names a district prefers releases about it over passing mentions
+        Term t =
+            DrillDownQuery.term(
+                config.getDimConfig(Fields.DISTRICT).indexFieldName, Fields.DISTRICT, district);
+        base.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(t)), DISTRICT_BOOST), Occur.SHOULD);
+      }
+      if (req.from() != null || req.to() != null) {
+        long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochDay();
+        long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochDay();
+        base.add(LongField.newRangeQuery(Fields.DATE, lo, hi), Occur.FILTER);
+      }
+      DrillDownQuery ddq = new DrillDownQuery(config, base.build());
+      req.filters()
+          .forEach(
+              (dim, values) -> {
+                for (String v : values) {
+                  ddq.add(dim, v);
+                }
+              });
+      int topN = req.page() * req.size();
+      boolean byDate = req.sort() == SearchRequest.Sort.DATE || req.q().isBlank();
+      TopDocs top;
+      Facets facets = null;
+      if (st.facets == null) {
+        // an empty index has no facet field yet
+        top = byDate ? s.search(ddq, topN, BY_DATE, true) : s.search(ddq, topN);
+      } else {
+        DrillSideways ds = new DrillSideways(s, config, st.facets);
+        DrillSideways.DrillSidewaysResult r =
+            byDate ? ds.search(ddq, null, null, topN, BY_DATE, true) : ds.search(ddq, topN);
+        top = r.hits;
+        facets = r.facets;
+      }
+      long total = top.totalHits.value();
+      if (top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO) {
+        total = s.count(ddq);
+      }
+      List<Hit> hits = hits(s, text, top, req);
+      Map<String, List<FacetValue>> facetValues = facetValues(facets, st, req);
+      String suggestion = suggester.suggest(s, req.q(), total);
+      long took = (System.nanoTime() - start) / 1_000_000;
+      return new SearchResponse(
+          req.q(), total, req.page(), req.size(), took, suggestion, hits, facetValues);
+    } finally {
+      index.searchers().release(s);
+    }
+  }
+
+  private List<Hit> hits(IndexSearcher s, Query text, TopDocs top, SearchRequest req)
+      throws IOException {
+    int from = (req.page() - 1) * req.size();
+    ScoreDoc[] all = top.scoreDocs;
+    if (from >= all.length) {
+      return List.of();
+    }
+    ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
+    TopDocs pageDocs = new TopDocs(top.totalHits, page);
+    // an accented query says which spelling it wants: mark that spelling, and fall back to
+    // folded matches only in releases that matched through folding alone
+    boolean accented = !foldedWords(req.q()).equals(words(req.q().toLowerCase(Locale.ROOT)));
+    Query phrase = wholePhrase(req.q());
+    String[] snippets = marked(s, TextFields.BODY, text, phrase, pageDocs, !accented);
+    String[] titles = marked(s, TextFields.TITLE, text, phrase, pageDocs, !accented);
+    if (accented) {
+      String[] snippetsFolded = null;
+      String[] titlesFolded = null;
+      for (int i = 0; i < page.length; i++) {
+        if (!hasMark(snippets[i]) && !hasMark(titles[i])) {
+          if (snippetsFolded == null) {
+            snippetsFolded = marked(s, TextFields.BODY, text, phrase, pageDocs, true);
+            titlesFolded = marked(s, TextFields.TITLE, text, phrase, pageDocs, true);
+          }
+          snippets[i] = snippetsFolded[i];
+          titles[i] = titlesFolded[i];
+        }
+      }
+    }
+    List<Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document d = s.storedFields().document(page[i].doc, STORED_FOR_HIT);
+      PressRelease r = RecordCodec.decode(d.get(Fields.RECORD), "");
+      hits.add(
+          new Hit(
+              r.id(),
+              r.displayTitle(),
+              titles[i] != null ? titles[i] : Html.escape(r.displayTitle()),
+              r.date().iso(),
+              r.date().precision().label(),
+              r.quarter(),
+              r.districts(),
+              r.documents(),
+              r.periods(),
+              r.source(),
+              r.url(),
+              snippets[i] == null ? "" : snippets[i].replaceAll("\\s+", " ").strip(),
+              Float.isNaN(page[i].score) ? 0f : page[i].score));
+    }
+    return hits;
+  }
+
+  /** The query's plain words as one phrase on both keys, or null for fewer than two words. */
+  private Query wholePhrase(String q) {
+    String plain = q.replaceAll("[\"()]|(?<=\\s|^)-\\S*|\\bOR\\b", " ").strip();
+    if (plain.split("\\s+").length < 2) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    Query exact = exactPhrases.createPhraseQuery(TextFields.BODY, plain);
+    Query folded = foldedPhrases.createPhraseQuery(TextFields.BODY_FOLDED, plain);
+    Query exactTitle = exactPhrases.createPhraseQuery(TextFields.TITLE, plain);
+    Query foldedTitle = foldedPhrases.createPhraseQuery(TextFields.TITLE_FOLDED, plain);
+    for (Query x : new Query[] {exact, folded, exactTitle, foldedTitle}) {
+      if (x != null) {
+        b.add(x, Occur.SHOULD);
+      }
+    }
+    return b.build();
+  }
+
+  private static boolean hasMark(String html) {
+    return html != null && html.contains("<mark>");
+  }
+
+  /**
+   * Highlights a field of the page's hits: where the query's words occur together they are marked
+   * together ("Quận ủy"), not each "quận" alone; elsewhere each matching word is.
+   */
+  private String[] marked(
+      IndexSearcher s, String field, Query text, Query phrase, TopDocs docs, boolean folded)
+      throws IOException {
+    boolean title = field.equals(TextFields.TITLE);
+    UnifiedHighlighter h = highlighter(s, title, folded);
+    int passages = title ? 1 : 2;
+    String[] out = h.highlight(field, text, docs, passages);
+    if (phrase != null) {
+      String[] together = h.highlight(field, phrase, docs, passages);
+      for (int i = 0; i < out.length; i++) {
+        if (hasMark(together[i])) {
+          out[i] = together[i];
+        }
+      }
+    }
+    return out;
+  }
+
+  private UnifiedHighlighter highlighter(IndexSearcher s, boolean wholeField, boolean folded) {
+    Map<String, String> maskedBy = TextFields.maskedBy();
+    return UnifiedHighlighter.builder(s, highlightAnalyzer)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+        .withMaskedFieldsFunc(
+            field ->
+                !folded
+                    ? Set.of()
+                    : maskedBy.entrySet().stream()
+                        .filter(e -> e.getValue().equals(field))
+                        .map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()))
+        .withHighlightPhrasesStrictly(true)
+        .withMaxNoHighlightPassages(1)
+        .withBreakIterator(
+            wholeField
+                ? org.apache.lucene.search.uhighlight.WholeBreakIterator::new
+                : () -> BreakIterator.getSentenceInstance(Locale.ROOT))
+        .build();
+  }
+
+  private Map<String, List<FacetValue>> facetValues(
+      Facets facets, ReaderState st, SearchRequest req) throws IOException {
+    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+    for (String dim : Fields.FACETS) {
+      List<FacetValue> values = new ArrayList<>();
+      if (facets != null) {
+        boolean all = dim.equals(Fields.QUARTER) || dim.equals(Fields.YEAR);
+        FacetResult fr;
+        try {
+          fr = facets.getTopChildren(all ? ALL_VALUES : req.facetLimit(), dim);
+        } catch (IllegalArgumentException notIndexed) {
+          fr = null;
+        }
+        if (fr != null) {
+          for (LabelAndValue lv : fr.labelValues) {
+            String label = st.labels.getOrDefault(dim + Fields.LABEL_SEPARATOR + lv.label, lv.label);
+            values.add(new FacetValue(lv.label, label, lv.value.longValue()));
+          }
+        }
+        if (dim.equals(Fields.QUARTER)) {
+          values.sort(Comparator.comparing(FacetValue::value));
+        } else if (dim.equals(Fields.YEAR)) {
+          values.sort(Comparator.comparing(FacetValue::value).reversed());
+        }
+      }
+      // dimensions the corpus never has (e.g. no periods) stay out of the answer
+      if (!values.isEmpty() || dim.equals(Fields.DISTRICT) || dim.equals(Fields.QUARTER)
+          || dim.equals(Fields.YEAR) || dim.equals(Fields.DOCUMENT) || dim.equals(Fields.DOCTYPE)) {
+        out.put(dim, values);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<DocumentView> document(String id) throws IOException {
+    IndexSearcher s = index.searchers().acquire();
+    try {
+      TopDocs td = s.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (td.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      Document d = s.storedFields().document(td.scoreDocs[0].doc);
+      PressRelease r = RecordCodec.decode(d.get(Fields.RECORD), d.get(TextFields.BODY));
+      return Optional.of(view(r));
+    } finally {
+      index.searchers().release(s);
+    }
+  }
+
+  static DocumentView view(PressRelease r) {
+    return new DocumentView(
+        r.id(),
+        r.title(),
+        r.displayTitle(),
+        r.date().iso(),
+        r.date().precision().label(),
+        r.quarter(),
+        r.districts(),
+        r.documents(),
+        r.source(),
+        r.url(),
+        r.body(),
+        new DocumentView.Extracted(r.author(), r.periods(), r.places(), r.notes()));
+  }
+
+  @Override
+  public IngestResult ingest(List<PressRelease> releases, List<IngestResult.Rejection> rejected)
+      throws IOException {
+    int replaced = index.addAll(releases);
+    // durable before the answer goes out
+    index.commit();
+    return new IngestResult(releases.size() - replaced, replaced, rejected);
+  }
+
+  @Override
+  public boolean delete(String id) throws IOException {
+    boolean existed = index.delete(id);
+    index.commit();
+    return existed;
+  }
+
+  @Override
+  public long count() throws IOException {
+    return index.count();
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+}

@@ -1,0 +1,220 @@
+package org.vnpress.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Document numbers, one form per test. Sentences come from the seeds and the resolutions in {@code
+ * ../shared} where they hold the form; the others are short phrases in the same style.
+ */
+class DocumentNumberExtractorTest {
+
+  private static final DocumentNumberExtractor EXTRACTOR = new DocumentNumberExtractor();
+
+  private static List<String> values(String text) {
+    return EXTRACTOR.extract(text).stream().map(DocumentRef::value).toList();
+  }
+
+  private static DocumentRef only(String text) {
+    List<DocumentRef> refs = EXTRACTOR.extract(text);
+    assertThat(refs).hasSize(1);
+    return refs.get(0);
+  }
+
+  @Test
+  void centralCommitteeWithTuHornBecomesTw() {
+    // seed 000
+    assertThat(values("thực hiện Nghị quyết số 15-NQ/TƯ của Bộ Chính trị về “Phương hướng”"))
+        .containsExactly("15-NQ/TW");
+  }
+
+  @Test
+  void cityCommitteeTuNeverBecomesTw() {
+    // seed 002
+    assertThat(values("đặc biệt là Nghị quyết số 15-NQ/TU và Chỉ thị số 15-CT/TU, đồng thời"))
+        .containsExactly("15-NQ/TU", "15-CT/TU");
+  }
+
+  @Test
+  void dottedTuHornBecomesTw() {
+    assertThat(values("Nghị quyết 15-NQ/T.Ư")).containsExactly("15-NQ/TW");
+  }
+
+  @Test
+  void dottedTwBecomesTw() {
+    assertThat(values("Chỉ thị 05-CT/T.W")).containsExactly("05-CT/TW");
+  }
+
+  @Test
+  void spacedHyphenIsJoined() {
+    assertThat(values("Nghị quyết số 15- NQ/TW")).containsExactly("15-NQ/TW");
+  }
+
+  @Test
+  void programmeKeepsItsCase() {
+    assertThat(values("Chương trình số 06-CTr/TU")).containsExactly("06-CTr/TU");
+  }
+
+  @Test
+  void programmeWrittenCtrIsCanonicalised() {
+    assertThat(values("Chương trình số 65-Ctr/TU")).containsExactly("65-CTr/TU");
+  }
+
+  @Test
+  void inspectionCommitteeIssuer() {
+    DocumentRef r = only("Báo cáo 24-BS/UBKTTU");
+    assertThat(r.value()).isEqualTo("24-BS/UBKTTU");
+    assertThat(r.level()).isEqualTo("province");
+  }
+
+  @Test
+  void districtCommitteeQu() {
+    DocumentRef r = only("Nghị quyết số 05-NQ/QU của Quận ủy");
+    assertThat(r.issuer()).isEqualTo("QU");
+    assertThat(r.level()).isEqualTo("district");
+  }
+
+  @Test
+  void centralMilitaryCommissionQutwIsNotQu() {
+    DocumentRef r = only("Nghị quyết số 847-NQ/QUTW của Quân ủy Trung ương");
+    assertThat(r.value()).isEqualTo("847-NQ/QUTW");
+    assertThat(r.level()).isEqualTo("military");
+  }
+
+  @Test
+  void regulationQdi() {
+    DocumentRef r = only("Quy định số 08-QĐi/TW");
+    assertThat(r.value()).isEqualTo("08-QĐi/TW");
+    assertThat(r.typeLabel()).isEqualTo("Quy định");
+  }
+
+  @Test
+  void qdIsQuyDinhWhenTheTextSaysSo() {
+    // resolution 60-NQ/TW
+    assertThat(
+            only("bổ sung Quy định số\n232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành").typeLabel())
+        .isEqualTo("Quy định");
+  }
+
+  @Test
+  void qdIsQuyetDinhByDefault() {
+    assertThat(only("theo 160-QĐ/TW").typeLabel()).isEqualTo("Quyết định");
+  }
+
+  @Test
+  void partyYearComesFromTheDateAfterTheNumber() {
+    // resolution 60-NQ/TW
+    assertThat(only("Quy định số\n232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành").year())
+        .isEqualTo(2025);
+  }
+
+  @Test
+  void centralOfficeGuideline() {
+    DocumentRef r = only("Hướng dẫn 36-HD/VPTW");
+    assertThat(r.value()).isEqualTo("36-HD/VPTW");
+    assertThat(r.level()).isEqualTo("central");
+  }
+
+  @Test
+  void partyTtIsThongTri() {
+    assertThat(only("12-TT/TW").typeLabel()).isEqualTo("Thông tri");
+  }
+
+  @Test
+  void stateTtIsThongTu() {
+    DocumentRef r = only("Thông tư 01/2023/TT-BTC");
+    assertThat(r.value()).isEqualTo("01/2023/TT-BTC");
+    assertThat(r.typeLabel()).isEqualTo("Thông tư");
+    assertThat(r.year()).isEqualTo(2023);
+  }
+
+  @Test
+  void decreeWithYear() {
+    DocumentRef r = only("Nghị định 100/2019/NĐ-CP");
+    assertThat(r.value()).isEqualTo("100/2019/NĐ-CP");
+    assertThat(r.issuerLabel()).isEqualTo("Chính phủ");
+    assertThat(r.level()).isEqualTo("state");
+  }
+
+  @Test
+  void lawNumberedByTheLegislature() {
+    // resolution 1654/NQ-UBTVQH15
+    DocumentRef r = only("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;");
+    assertThat(r.value()).isEqualTo("72/2025/QH15");
+    assertThat(r.type()).isEqualTo("L");
+  }
+
+  @Test
+  void provincialDecisionWithYear() {
+    assertThat(values("Quyết định 666/2015/QĐ-UBND")).containsExactly("666/2015/QĐ-UBND");
+  }
+
+  @Test
+  void primeMinisterDecisionKeepsTtg() {
+    assertThat(values("Quyết định số 123/QĐ-TTg")).containsExactly("123/QĐ-TTg");
+  }
+
+  @Test
+  void standingCommitteeResolution() {
+    // resolution 1656/NQ-UBTVQH15, header
+    assertThat(values("   Số: 1656/NQ-UBTVQH15         Hà Nội, ngày 16 tháng 6 năm 2025"))
+        .containsExactly("1656/NQ-UBTVQH15");
+  }
+
+  @Test
+  void officialLetter() {
+    DocumentRef r = only("Công văn số 5973/UBND-KT");
+    assertThat(r.value()).isEqualTo("5973/UBND-KT");
+    assertThat(r.type()).isEqualTo("CV");
+  }
+
+  @Test
+  void centralCommitteeAloneIsNoNumber() {
+    // seed 003
+    assertThat(
+            values("tiếp tục quán triệt, thực hiện nghiêm các chỉ đạo của T.Ư, TP về các lĩnh vực"))
+        .isEmpty();
+  }
+
+  @Test
+  void datesAndScoresAreNoNumbers() {
+    // seed 001 date line and seed 000
+    assertThat(values("Hiền Thu| 30/12/2022 12:26. Đến nay, 2/6 công trình đã thực hiện"))
+        .isEmpty();
+  }
+
+  @Test
+  void partyNumberInStateLayoutIsTurnedRound() {
+    assertThat(values("Quyết định số 160/QĐ-TW của Bộ Chính trị")).containsExactly("160-QĐ/TW");
+  }
+
+  @Test
+  void stateNumberInPartyLayoutIsTurnedRound() {
+    assertThat(values("Quyết định số 824-QĐ/TTg")).containsExactly("824/QĐ-TTg");
+  }
+
+  @Test
+  void sameNumberWithLeadingZeroIsOneDocument() {
+    assertThat(values("Kế hoạch số 04-KH/TW … theo Kế hoạch số 4-KH/TW"))
+        .containsExactly("04-KH/TW");
+  }
+
+  @Test
+  void decomposedTextMatches() {
+    String nfd = Normalizer.normalize("Nghị định số 100/2019/NĐ-CP", Normalizer.Form.NFD);
+    assertThat(values(nfd)).containsExactly("100/2019/NĐ-CP");
+  }
+
+  @Test
+  void bareCodeCountsAfterDocumentWordAndSo() {
+    assertThat(values("Điện số 499/ĐK về thực hiện cao điểm")).containsExactly("499/ĐK");
+  }
+
+  @Test
+  void bareCodeWithoutDocumentWordIsNoNumber() {
+    assertThat(values("bằng số 2473746/BTPT")).isEmpty();
+  }
+}
