@@ -43,6 +43,24 @@ public final class VietnameseTokenizer extends Tokenizer {
 
   private static final int MAX_TOKEN_LENGTH = 255;
 
+  private static final byte OTHER = 0;
+  private static final byte LETTER_OR_DIGIT = 1;
+  private static final byte MARK = 2;
+
+  /** Character classes below U+3000 by table: the scanner's hot path avoids Character calls. */
+  private static final int TABLE_SIZE = 0x3000;
+
+  private static final byte[] CLASS = new byte[TABLE_SIZE];
+
+  static {
+    for (int c = 0; c < TABLE_SIZE; c++) {
+      if (Character.isSurrogate((char) c)) {
+        continue;
+      }
+      CLASS[c] = Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT : isMarkSlow(c) ? MARK : OTHER;
+    }
+  }
+
   private final boolean parts;
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
@@ -93,14 +111,17 @@ public final class VietnameseTokenizer extends Tokenizer {
     pendingIndex = 0;
     while (pos < length) {
       char c = buf[pos];
-      if (!Character.isLetterOrDigit(c) && !Character.isHighSurrogate(c)) {
-        pos++;
-        continue;
-      }
-      int cp = Character.codePointAt(buf, pos, length);
-      if (!Character.isLetterOrDigit(cp)) {
-        pos += Character.charCount(cp);
-        continue;
+      if (c < TABLE_SIZE) {
+        if (CLASS[c] != LETTER_OR_DIGIT) {
+          pos++;
+          continue;
+        }
+      } else {
+        int cp = Character.codePointAt(buf, pos, length);
+        if (!Character.isLetterOrDigit(cp)) {
+          pos += Character.charCount(cp);
+          continue;
+        }
       }
       int start = pos;
       int skip = pendingSkip;
@@ -134,6 +155,11 @@ public final class VietnameseTokenizer extends Tokenizer {
     int i = start;
     int limit = Math.min(length, start + MAX_TOKEN_LENGTH);
     while (i < limit) {
+      char ch = buf[i];
+      if (ch < TABLE_SIZE && CLASS[ch] != OTHER) {
+        i++;
+        continue;
+      }
       int cp = Character.codePointAt(buf, i, length);
       int n = Character.charCount(cp);
       if (Character.isLetterOrDigit(cp) || isMark(cp)) {
@@ -322,6 +348,10 @@ public final class VietnameseTokenizer extends Tokenizer {
   }
 
   private static boolean isMark(int cp) {
+    return cp < TABLE_SIZE ? CLASS[cp] == MARK : isMarkSlow(cp);
+  }
+
+  private static boolean isMarkSlow(int cp) {
     int t = Character.getType(cp);
     return t == Character.NON_SPACING_MARK
         || t == Character.COMBINING_SPACING_MARK

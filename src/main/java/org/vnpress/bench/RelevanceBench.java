@@ -324,13 +324,14 @@ public final class RelevanceBench {
     Map<String, Tuning> tunings = new LinkedHashMap<>();
     tunings.put("vnpress", Tuning.DEFAULT);
     Tuning d = Tuning.DEFAULT;
-    tunings.put("  no proximity", new Tuning(d.titleBoost(), d.foldedWeight(), 0, 0, d.minShouldMatch(), d.synonyms()));
-    tunings.put("  pairs only", new Tuning(d.titleBoost(), d.foldedWeight(), d.pairBoost(), 0, d.minShouldMatch(), d.synonyms()));
-    tunings.put("  phrase only", new Tuning(d.titleBoost(), d.foldedWeight(), 0, d.phraseBoost(), d.minShouldMatch(), d.synonyms()));
-    tunings.put("  no synonyms", new Tuning(d.titleBoost(), d.foldedWeight(), d.pairBoost(), d.phraseBoost(), d.minShouldMatch(), false));
-    tunings.put("  min match 40%", new Tuning(d.titleBoost(), d.foldedWeight(), d.pairBoost(), d.phraseBoost(), 0.4f, d.synonyms()));
-    tunings.put("  min match 0", new Tuning(d.titleBoost(), d.foldedWeight(), d.pairBoost(), d.phraseBoost(), 0f, d.synonyms()));
-    tunings.put("  stopwords", new Tuning(d.titleBoost(), d.foldedWeight(), d.pairBoost(), d.phraseBoost(), d.minShouldMatch(), d.synonyms(), true));
+    tunings.put("  no proximity", withProximity(d, 0, 0));
+    tunings.put("  pairs only", withProximity(d, d.pairBoost(), 0));
+    tunings.put("  phrase only", withProximity(d, 0, d.phraseBoost()));
+    tunings.put(
+        "  stopwords",
+        new Tuning(
+            d.titleBoost(), d.foldedWeight(), d.pairBoost(), d.phraseBoost(), d.minShouldMatch(),
+            d.synonyms(), true));
 
     List<String> columns = new ArrayList<>();
     columns.add("ALQAC 2023");
@@ -350,12 +351,16 @@ public final class RelevanceBench {
           TextQueryBuilder qb = new TextQueryBuilder(t.getValue());
           v.queries = qb::build;
           for (List<Judged> q : queries) {
-            rows.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(v.evaluate(q));
+            Metrics m = v.evaluate(q);
+            rows.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(m);
+            progress(t.getKey(), m);
           }
         }
         for (System b : List.of(s, f)) {
           for (List<Judged> q : queries) {
-            rows.computeIfAbsent(b.name, k -> new ArrayList<>()).add(b.evaluate(q));
+            Metrics m = b.evaluate(q);
+            rows.computeIfAbsent(b.name, k -> new ArrayList<>()).add(m);
+            progress(b.name, m);
           }
         }
       }
@@ -384,7 +389,64 @@ public final class RelevanceBench {
         v.get(2).mrr() / v.get(1).mrr());
   }
 
+  private static Tuning withProximity(Tuning d, float pairs, float phrase) {
+    return new Tuning(
+        d.titleBoost(), d.foldedWeight(), pairs, phrase, d.minShouldMatch(), d.synonyms(), false);
+  }
+
+  private static void progress(String row, Metrics m) {
+    java.lang.System.err.printf(Locale.ROOT, "  %s: MRR@10 %.3f R@10 %.3f%n", row.strip(), m.mrr(), m.recall());
+  }
+
+  /**
+   * Quick tuning: vnpress only, on ALQAC and on the known items (exact and no diacritics) over the
+   * government articles plus every fourth other article.
+   */
+  public static void tune(Path shared, List<Tuning> grid, PrintStream out) throws IOException {
+    List<Doc> alqacDocs = docs(readJsonl(shared.resolve("ir/alqac2023/corpus.jsonl")));
+    List<Judged> alqac = alqacQueries(shared.resolve("ir/alqac2023"));
+    List<JsonNode> baomoi = readJsonl(shared.resolve("corpus/baomoi_2017.jsonl.gz"));
+    List<Judged> known = knownItems(baomoi, 400, 8);
+    List<Judged> folded = variant(known, RelevanceBench::noDiacritics);
+    List<Doc> subset = new ArrayList<>();
+    int i = 0;
+    for (JsonNode n : baomoi) {
+      if (n.path("gov").asBoolean(false) || i++ % 4 == 0) {
+        subset.add(new Doc(n.path("id").asText(), n.path("title").asText(""), n.path("body").asText("")));
+      }
+    }
+    try (System a = new System("vnpress", TextFields.indexAnalyzer(), true, alqacDocs, null);
+        System k = new System("vnpress", TextFields.indexAnalyzer(), true, subset, null)) {
+      for (Tuning t : grid) {
+        TextQueryBuilder qb = new TextQueryBuilder(t);
+        a.queries = qb::build;
+        k.queries = qb::build;
+        Metrics ma = a.evaluate(alqac);
+        Metrics me = k.evaluate(known);
+        Metrics mf = k.evaluate(folded);
+        out.printf(
+            Locale.ROOT,
+            "%s%n  ALQAC %.3f/%.3f  known exact %.3f/%.3f  no-diacritics %.3f/%.3f  ratio %.3f%n",
+            t, ma.mrr(), ma.recall(), me.mrr(), me.recall(), mf.mrr(), mf.recall(), mf.mrr() / me.mrr());
+      }
+    }
+  }
+
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("tune")) {
+      Path shared = Path.of(args[1]);
+      List<Tuning> grid = new ArrayList<>();
+      for (int i = 2; i < args.length; i++) {
+        String[] f = args[i].split(",");
+        grid.add(
+            new Tuning(
+                Float.parseFloat(f[0]), Float.parseFloat(f[1]), Float.parseFloat(f[2]),
+                Float.parseFloat(f[3]), Float.parseFloat(f[4]), Boolean.parseBoolean(f[5]),
+                Boolean.parseBoolean(f[6])));
+      }
+      tune(shared, grid, java.lang.System.out);
+      return;
+    }
     Path shared = Path.of(args.length > 0 ? args[0] : java.lang.System.getProperty("vnpress.shared", "../shared"));
     int targets = args.length > 1 ? Integer.parseInt(args[1]) : 400;
     run(shared, targets, java.lang.System.out);

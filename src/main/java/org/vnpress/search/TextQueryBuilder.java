@@ -46,7 +46,7 @@ public final class TextQueryBuilder {
       boolean stopwords) {
 
     /** The measured best: see docs/relevance.md. */
-    public static final Tuning DEFAULT = new Tuning(2f, 0.5f, 1f, 1f, 0.6f, true, false);
+    public static final Tuning DEFAULT = new Tuning(1f, 0.5f, 0.3f, 20f, 0.6f, true, false);
 
     public Tuning(
         float titleBoost,
@@ -345,7 +345,7 @@ public final class TextQueryBuilder {
         }
       }
     }
-    if (tuning.phraseBoost() > 0 && words.size() > 2) {
+    if (tuning.phraseBoost() > 0 && words.size() >= 2) {
       Query p = qb.createPhraseQuery(field, text, 3);
       if (p != null && !(p instanceof org.apache.lucene.search.TermQuery)) {
         b.add(new BoostQuery(p, tuning.phraseBoost()), Occur.SHOULD);
