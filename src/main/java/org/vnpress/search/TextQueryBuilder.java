@@ -346,9 +346,13 @@ public final class TextQueryBuilder {
       }
     }
     if (tuning.phraseBoost() > 0 && words.size() >= 2) {
-      Query p = qb.createPhraseQuery(field, text, 3);
-      if (p != null && !(p instanceof org.apache.lucene.search.TermQuery)) {
-        b.add(new BoostQuery(p, tuning.phraseBoost()), Occur.SHOULD);
+      // the whole query close together: in the body, and in the title, where it says what the
+      // release is about ("Quận Hai Bà Trưng …" above a short item that mentions the district)
+      for (String fld : new String[] {field, titleField}) {
+        Query p = qb.createPhraseQuery(fld, text, 3);
+        if (p != null && !(p instanceof org.apache.lucene.search.TermQuery)) {
+          b.add(new BoostQuery(p, tuning.phraseBoost()), Occur.SHOULD);
+        }
       }
     }
   }
