@@ -27,7 +27,9 @@ final class LoadRunner {
       double meanMs,
       double qps,
       double meanTotalHits,
-      int errors) {}
+      int errors,
+      Double cpuP50Ms,
+      Double cpuMeanMs) {}
 
   private LoadRunner() {}
 
@@ -43,12 +45,16 @@ final class LoadRunner {
       throws Exception {
     // warm-up on queries from the end of the list, so that measured ones are not cached answers
     try (SearchEngine.Client c = engine.client()) {
-      long until = System.nanoTime() + (long) (maxSeconds / 4 * 1e9);
+      long until = System.nanoTime() + (long) (maxSeconds * 1e9);
       for (int i = 0; i < warmup && System.nanoTime() < until; i++) {
         c.search(queries.get(queries.size() - 1 - (i % queries.size())));
       }
     }
     long[] latencies = new long[maxQueries];
+    // CPU time of the client thread per query: on a loaded machine wall time mostly measures the
+    // wait for a core, CPU time what the query costs (in-process engines and SQLite only)
+    long[] cpu = new long[maxQueries];
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
@@ -67,10 +73,12 @@ final class LoadRunner {
                     if (i >= maxQueries) {
                       break;
                     }
+                    long c0 = mx.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     try {
                       hits.addAndGet(c.search(queries.get(i % queries.size())));
                       latencies[i] = System.nanoTime() - t0;
+                      cpu[i] = mx.getCurrentThreadCpuTime() - c0;
                       done.incrementAndGet();
                     } catch (Exception e) {
                       errors.incrementAndGet();
@@ -106,11 +114,14 @@ final class LoadRunner {
             n == 0 ? 0 : IndexBench.round(Arrays.stream(ok).average().orElse(0) / 1e6, 2),
             IndexBench.round(n / wall, 1),
             n == 0 ? 0 : IndexBench.round((double) hits.get() / n, 1),
-            errors.get());
+            errors.get(),
+            clients == 1 && n > 0 ? ms(percentile(sortedPositive(cpu, next.get()), 0.5)) : null,
+            clients == 1 && n > 0 ? IndexBench.round(Arrays.stream(sortedPositive(cpu, next.get())).average().orElse(0) / 1e6, 2) : null);
     log.printf(
         Locale.ROOT,
-        "  %-9s %-10s %d client%s  %5d queries  p50 %8.2f ms  p95 %8.2f ms  p99 %8.2f ms  %8.1f QPS  (mean total %.0f)%n",
-        s.engine(), s.mode(), clients, clients == 1 ? " " : "s", n, s.p50Ms(), s.p95Ms(), s.p99Ms(), s.qps(), s.meanTotalHits());
+        "  %-9s %-10s %d client%s  %5d queries  p50 %8.2f ms  p95 %8.2f ms  p99 %8.2f ms  %8.1f QPS  (mean total %.0f)%s%n",
+        s.engine(), s.mode(), clients, clients == 1 ? " " : "s", n, s.p50Ms(), s.p95Ms(), s.p99Ms(), s.qps(), s.meanTotalHits(),
+        s.cpuP50Ms() == null ? "" : String.format(Locale.ROOT, "  client-thread CPU p50 %.2f ms, mean %.2f ms", s.cpuP50Ms(), s.cpuMeanMs()));
     if (clients == 1 && n > 0) {
       // p50 by kind of query: shows which part of the mix costs what
       java.util.Map<String, List<Long>> byKind = new java.util.TreeMap<>();
@@ -130,6 +141,10 @@ final class LoadRunner {
       log.println(sb);
     }
     return s;
+  }
+
+  private static long[] sortedPositive(long[] a, int upTo) {
+    return Arrays.stream(a, 0, Math.min(a.length, upTo)).filter(l -> l > 0).sorted().toArray();
   }
 
   private static long percentile(long[] sorted, double p) {

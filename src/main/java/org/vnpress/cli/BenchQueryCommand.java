@@ -32,6 +32,9 @@ final class BenchQueryCommand implements Callable<Integer> {
   @Option(names = "--no-peers", negatable = false, description = "measure vnpress only")
   boolean noPeers;
 
+  @Option(names = "--peers-only", description = "measure the peers only (vnpress measured in another run)")
+  boolean peersOnly;
+
   @Option(names = "--no-postgres", negatable = false, description = "skip PostgreSQL")
   boolean noPostgres;
 
@@ -43,8 +46,8 @@ final class BenchQueryCommand implements Callable<Integer> {
     var corpus = CorpusGenerator.cached(bench.shared(), bench.work(), bench.docs, bench.seed, System.err);
     QueryBench.Json r =
         new QueryBench(corpus, bench.work(), bench.docs, bench.seed, System.err)
-            .run(new QueryBench.Limits(queries, peerQueries, seconds, !noPeers, !noPostgres));
-    BenchResults.save(bench.work(), "query-" + bench.docs, r);
+            .run(new QueryBench.Limits(queries, peerQueries, seconds, !noPeers, !noPostgres, !peersOnly));
+    BenchResults.save(bench.work(), "query-" + bench.docs + (peersOnly ? "-peers" : ""), r);
     if (plot != null) {
       LatencyPlot.write(bench.work().resolve("results"), plot);
       System.err.println("bench: plot written to " + plot);
