@@ -29,6 +29,11 @@ public final class LatencyPlot {
 
   private LatencyPlot() {}
 
+  /** Redraws the plot: {@code RESULTS_DIR SVG}. */
+  public static void main(String[] args) throws IOException {
+    write(Path.of(args[0]), Path.of(args[1]));
+  }
+
   public static void write(Path resultsDir, Path svg) throws IOException {
     List<JsonNode> runs = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
