@@ -17,6 +17,7 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
@@ -194,6 +195,7 @@ public final class LuceneBackend implements SearchBackend {
       boolean byDate = req.sort() == SearchRequest.Sort.DATE || req.q().isBlank();
       TopDocs top;
       Facets facets = null;
+      long counted = -1;
       if (st.facets == null) {
         // an empty index has no facet field yet
         top = byDate ? s.search(ddq, topN, BY_DATE, true) : s.search(ddq, topN);
@@ -203,10 +205,17 @@ public final class LuceneBackend implements SearchBackend {
             byDate ? ds.search(ddq, null, null, topN, BY_DATE, true) : ds.search(ddq, topN);
         top = r.hits;
         facets = r.facets;
+        if (r.drillDownFacetsCollector != null) {
+          // facet counting already visited every match: no second pass to count them
+          counted = 0;
+          for (FacetsCollector.MatchingDocs md : r.drillDownFacetsCollector.getMatchingDocs()) {
+            counted += md.totalHits();
+          }
+        }
       }
       long total = top.totalHits.value();
       if (top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO) {
-        total = s.count(ddq);
+        total = counted >= 0 ? counted : s.count(ddq);
       }
       List<Hit> hits = hits(s, text, top, req);
       Map<String, List<FacetValue>> facetValues = facetValues(facets, st, req);
