@@ -430,6 +430,12 @@ public final class OpenSearchBackend implements SearchBackend {
     if (a.status >= 300) {
       throw failed("search", a);
     }
+    JsonNode shards = a.body.path("_shards");
+    if (shards.path("total").asInt() > 0 && shards.path("successful").asInt() == 0) {
+      // every copy of every shard failed: an empty page would be a lie
+      throw new BackendUnavailableException(
+          "no shard of index " + index + " answered at " + base, null);
+    }
     JsonNode hitsNode = a.body.path("hits");
     long total = hitsNode.path("total").path("value").asLong();
     List<Hit> hits = new ArrayList<>();

@@ -30,7 +30,9 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
   /** Seeds indexed once per run for the API tests. */
   public static final String SEED_INDEX = "vnpress-seeds";
 
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+  // generous: on a loaded 2-core machine two nodes took over 5 minutes to start
+  private static final Duration START_TIMEOUT =
+      Duration.ofMinutes(Long.getLong("vnpress.opensearch.startMinutes", 12));
   private static final String JDK =
       System.getProperty("vnpress.opensearch.java", "/usr/lib/jvm/temurin-25-jdk-amd64");
 
@@ -51,6 +53,21 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
         .getRoot()
         .getStore(ExtensionContext.Namespace.GLOBAL)
         .getOrComputeIfAbsent(OpenSearchCluster.class, k -> start(), OpenSearchCluster.class);
+  }
+
+  /**
+   * Starts a cluster for benchmarks and prints its address; stops the nodes on SIGTERM or when
+   * standard input closes. {@code -Dvnpress.opensearch.home=target/opensearch/opensearch-3.6.0}
+   */
+  public static void main(String[] args) throws IOException {
+    OpenSearchCluster c = start();
+    Runtime.getRuntime().addShutdownHook(new Thread(c::close));
+    System.out.println("cluster " + c.url + " (node dirs " + c.dirs + ")");
+    System.out.flush();
+    while (System.in.read() >= 0) {
+      // keep running until stdin closes
+    }
+    c.close();
   }
 
   /** The running cluster. */
@@ -195,6 +212,15 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
 
   /** Waits until the cluster has this many nodes and is at least yellow. */
   public void awaitHealthy(int nodeCount) throws IOException {
+    awaitHealth(nodeCount, "yellow");
+  }
+
+  /** Waits until every shard copy is allocated: before a node may be killed. */
+  public void awaitGreen() throws IOException {
+    awaitHealth(2, "green");
+  }
+
+  private void awaitHealth(int nodeCount, String status) throws IOException {
     HttpClient client = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     String last = "no answer";
@@ -210,7 +236,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
                 HttpRequest.newBuilder(
                         url.resolve(
                             "/_cluster/health?wait_for_nodes=" + nodeCount
-                                + "&wait_for_status=yellow&timeout=10s"))
+                                + "&wait_for_status=" + status + "&timeout=10s"))
                     .timeout(Duration.ofSeconds(20))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
