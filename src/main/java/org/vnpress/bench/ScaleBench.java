@@ -34,20 +34,34 @@ public final class ScaleBench {
 
   private ScaleBench() {}
 
+  /** Stops reading the corpus once the limit is reached. */
+  private static final class Enough extends RuntimeException {
+    Enough() {
+      super(null, null, false, false);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Path corpus = Path.of(args[0]);
     URI cluster = URI.create(args[1]);
     int limit = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
     int shards = args.length > 3 ? Integer.parseInt(args[3]) : 2;
     List<PressRelease> docs = new ArrayList<>();
-    new Sources(Extractor.standard())
-        .read(
-            List.of(corpus),
-            item -> {
-              if (item instanceof Sources.Accepted a && docs.size() < limit) {
-                docs.add(a.release());
-              }
-            });
+    try {
+      new Sources(Extractor.standard())
+          .read(
+              List.of(corpus),
+              item -> {
+                if (item instanceof Sources.Accepted a) {
+                  docs.add(a.release());
+                  if (docs.size() >= limit) {
+                    throw new Enough();
+                  }
+                }
+              });
+    } catch (Enough e) {
+      // the first LIMIT releases are enough
+    }
     System.out.printf(Locale.ROOT, "corpus: %s, %d releases (extraction not timed)%n", corpus, docs.size());
     List<String> queries = queries(docs);
 

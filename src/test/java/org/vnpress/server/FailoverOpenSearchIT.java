@@ -55,18 +55,23 @@ class FailoverOpenSearchIT {
                         var r = client.get("/api/search?q=" + "qu%E1%BA%ADn");
                         String body = r.body().string();
                         JsonNode j = JSON.readTree(body);
-                        if (r.code() != 200 || j.get("total").asLong() == 0) {
+                        if (r.code() != 200 || j.path("total").asLong() == 0) {
                           failures.add(r.code() + " " + body);
                         } else {
                           ok.incrementAndGet();
                         }
-                      } catch (IOException e) {
+                      } catch (Exception e) {
+                        // anything at all ends up in the assertion, never kills the loop silently
                         failures.add(e.toString());
                       }
                     }
                   });
           loop.start();
-          Thread.sleep(3000);
+          // searches must be answering before the kill
+          for (int i = 0; i < 60 && ok.get() + failures.size() == 0; i++) {
+            Thread.sleep(1000);
+          }
+          Thread.sleep(2000);
           int before = ok.get();
           cluster.killDataNode();
           Thread.sleep(15000);
