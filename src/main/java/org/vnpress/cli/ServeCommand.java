@@ -12,6 +12,7 @@ import org.vnpress.extract.Extractor;
 import org.vnpress.extract.Sources;
 import org.vnpress.index.PressIndex;
 import org.vnpress.search.LuceneBackend;
+import org.vnpress.search.SearchBackend;
 import org.vnpress.server.App;
 import org.vnpress.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -41,18 +42,27 @@ final class ServeCommand implements Callable<Integer> {
       description = "what to index when the index is empty (default: index-data/)")
   Path data;
 
+  @Mixin BackendOption cluster;
+
   @Override
   public Integer call() throws Exception {
     String token = System.getenv("VNPRESS_TOKEN");
-    PressIndex idx = PressIndex.open(index.resolve());
-    if (idx.count() == 0) {
-      Path bundled = data != null ? data : Main.home().resolve("index-data");
-      if (Files.isDirectory(bundled)) {
+    Path bundled = data != null ? data : Main.home().resolve("index-data");
+    SearchBackend backend;
+    if (cluster.url != null) {
+      backend = cluster.open();
+      if (backend.count() == 0 && Files.isDirectory(bundled)) {
+        System.err.println("the cluster index is empty: indexing " + bundled + " first");
+        IndexCommand.run(backend, List.of(bundled));
+      }
+    } else {
+      PressIndex idx = PressIndex.open(index.resolve());
+      if (idx.count() == 0 && Files.isDirectory(bundled)) {
         System.err.println("the index is empty: indexing " + bundled + " first");
         IndexCommand.run(idx, List.of(bundled));
       }
+      backend = new LuceneBackend(idx);
     }
-    LuceneBackend backend = new LuceneBackend(idx);
     ServerConfig cfg = new ServerConfig(host, port, token, System.getenv("VNPRESS_CORS_ORIGIN"));
     Javalin app = App.create(backend, new Sources(Extractor.standard()), cfg);
     if (!isLoopback(host)) {

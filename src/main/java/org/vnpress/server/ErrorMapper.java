@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vnpress.search.BackendUnavailableException;
 import org.vnpress.search.BadRequestException;
 
 /** The one place where exceptions become HTTP statuses and {@code {error, message}} JSON. */
@@ -27,6 +28,8 @@ final class ErrorMapper {
     routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
         BadRequestException.class, (e, ctx) -> send(ctx, 400, "bad_request", e.getMessage()));
+    routes.exception(
+        BackendUnavailableException.class, (e, ctx) -> send(ctx, 503, "unavailable", e.getMessage()));
     routes.exception(
         ValidationException.class,
         (e, ctx) -> send(ctx, 400, "bad_request", "invalid parameter: " + e.getErrors().keySet()));

@@ -16,15 +16,21 @@ import org.vnpress.Fixtures;
 import org.vnpress.extract.Extractor;
 import org.vnpress.extract.Sources;
 import org.vnpress.search.LuceneBackend;
+import org.vnpress.search.SearchBackend;
 
 /** Drill-sideways facets, filters, highlights and suggestions over HTTP (issue 6 acceptance). */
 class ApiFacetTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static Javalin app() throws IOException {
+  /** The engine under test: the embedded index of the seeds; subclasses test other backends. */
+  SearchBackend backend() throws IOException {
+    return new LuceneBackend(Fixtures.seedIndex());
+  }
+
+  Javalin app() throws IOException {
     return App.create(
-        new LuceneBackend(Fixtures.seedIndex()),
+        backend(),
         new Sources(Extractor.standard()),
         ServerConfig.local(0, null));
   }

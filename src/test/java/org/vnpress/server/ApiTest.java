@@ -17,6 +17,7 @@ import org.vnpress.Fixtures;
 import org.vnpress.extract.Extractor;
 import org.vnpress.extract.Sources;
 import org.vnpress.search.LuceneBackend;
+import org.vnpress.search.SearchBackend;
 
 /** The HTTP API on the real app, over an in-memory index of the seeds. */
 class ApiTest {
@@ -24,9 +25,14 @@ class ApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "test-token-1234";
 
-  private static Javalin app(String token) throws IOException {
+  /** The engine under test: the embedded index of the seeds; subclasses test other backends. */
+  SearchBackend backend() throws IOException {
+    return new LuceneBackend(Fixtures.seedIndex());
+  }
+
+  Javalin app(String token) throws IOException {
     return App.create(
-        new LuceneBackend(Fixtures.seedIndex()),
+        backend(),
         new Sources(Extractor.standard()),
         ServerConfig.local(0, token));
   }
