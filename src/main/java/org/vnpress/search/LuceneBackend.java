@@ -44,7 +44,6 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
 import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.extract.PressRelease;
 import org.vnpress.index.Fields;
@@ -84,10 +83,7 @@ public final class LuceneBackend implements SearchBackend {
 
   /** Re-analyses the shown hits' stored text: the index keeps positions, not offsets. */
   private final Analyzer highlightAnalyzer = TextFields.indexAnalyzer();
-  private final QueryBuilder exactPhrases =
-      new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT, true));
-  private final QueryBuilder foldedPhrases =
-      new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED, true));
+  private final WholePhrase wholePhrase = new WholePhrase();
   private volatile ReaderState state;
 
   public LuceneBackend(PressIndex index) {
@@ -240,7 +236,7 @@ public final class LuceneBackend implements SearchBackend {
     // an accented query says which spelling it wants: mark that spelling, and fall back to
     // folded matches only in releases that matched through folding alone
     boolean accented = !foldedWords(req.q()).equals(words(req.q().toLowerCase(Locale.ROOT)));
-    Query phrase = wholePhrase(req.q());
+    Query phrase = wholePhrase.of(req.q());
     String[] snippets = marked(s, TextFields.BODY, text, phrase, pageDocs, !accented);
     String[] titles = marked(s, TextFields.TITLE, text, phrase, pageDocs, !accented);
     if (accented) {
@@ -280,24 +276,6 @@ public final class LuceneBackend implements SearchBackend {
     return hits;
   }
 
-  /** The query's plain words as one phrase on both keys, or null for fewer than two words. */
-  private Query wholePhrase(String q) {
-    String plain = q.replaceAll("[\"()]|(?<=\\s|^)-\\S*|\\bOR\\b", " ").strip();
-    if (plain.split("\\s+").length < 2) {
-      return null;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    Query exact = exactPhrases.createPhraseQuery(TextFields.BODY, plain);
-    Query folded = foldedPhrases.createPhraseQuery(TextFields.BODY_FOLDED, plain);
-    Query exactTitle = exactPhrases.createPhraseQuery(TextFields.TITLE, plain);
-    Query foldedTitle = foldedPhrases.createPhraseQuery(TextFields.TITLE_FOLDED, plain);
-    for (Query x : new Query[] {exact, folded, exactTitle, foldedTitle}) {
-      if (x != null) {
-        b.add(x, Occur.SHOULD);
-      }
-    }
-    return b.build();
-  }
 
   private static boolean hasMark(String html) {
     return html != null && html.contains("<mark>");

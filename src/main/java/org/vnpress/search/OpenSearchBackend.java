@@ -29,7 +29,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.QueryBuilder;
 import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.extract.District;
 import org.vnpress.extract.DocumentRef;
@@ -71,10 +70,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final TextQueryBuilder queries = new TextQueryBuilder();
   private final Analyzer folding = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
   private final Analyzer exactKey = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
-  private final QueryBuilder exactPhrases =
-      new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT, true));
-  private final QueryBuilder foldedPhrases =
-      new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED, true));
+  private final WholePhrase wholePhrase = new WholePhrase();
   private volatile DistrictNames districts;
 
   private record DistrictNames(long builtAt, Map<String, List<String>> byName) {}
@@ -423,7 +419,7 @@ public final class OpenSearchBackend implements SearchBackend {
     if (byDate) {
       body.put("track_scores", true);
     }
-    Query phrase = wholePhrase(req.q());
+    Query phrase = wholePhrase.of(req.q());
     body.set("highlight", highlight(phrase != null ? phrase : text));
 
     Answer a = json("POST", path("/_search"), body);
@@ -549,24 +545,6 @@ public final class OpenSearchBackend implements SearchBackend {
     return String.join("… ", parts);
   }
 
-  /** The query's plain words as one phrase on both keys, or null for fewer than two words. */
-  private Query wholePhrase(String q) {
-    String plain = q.replaceAll("[\"()]|(?<=\\s|^)-\\S*|\\bOR\\b", " ").strip();
-    if (plain.split("\\s+").length < 2) {
-      return null;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    Query exact = exactPhrases.createPhraseQuery(TextFields.BODY, plain);
-    Query folded = foldedPhrases.createPhraseQuery(TextFields.BODY_FOLDED, plain);
-    Query exactTitle = exactPhrases.createPhraseQuery(TextFields.TITLE, plain);
-    Query foldedTitle = foldedPhrases.createPhraseQuery(TextFields.TITLE_FOLDED, plain);
-    for (Query x : new Query[] {exact, folded, exactTitle, foldedTitle}) {
-      if (x != null) {
-        b.add(x, Occur.SHOULD);
-      }
-    }
-    return b.build();
-  }
 
   private static Map<String, List<FacetValue>> facetValues(JsonNode aggs) {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
@@ -739,45 +717,10 @@ public final class OpenSearchBackend implements SearchBackend {
       }
       pairs = a.body.path("aggregations").path("p").path("buckets");
     }
-    List<String> first = candidates.get(0);
-    double[] score = new double[first.size()];
-    for (int j = 0; j < first.size(); j++) {
-      score[j] = -j * 1e-3;
-    }
-    List<int[]> back = new ArrayList<>();
-    for (int i = 1; i < n; i++) {
-      List<String> prev = candidates.get(i - 1);
-      List<String> cur = candidates.get(i);
-      double[] next = new double[cur.size()];
-      int[] from = new int[cur.size()];
-      for (int j = 0; j < cur.size(); j++) {
-        next[j] = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < prev.size(); k++) {
-          long pair = pairs.path(prev.get(k) + " " + cur.get(j)).path("doc_count").asLong();
-          double v = score[k] + Math.log1p(pair) - j * 1e-3;
-          if (v > next[j]) {
-            next[j] = v;
-            from[j] = k;
-          }
-        }
-      }
-      back.add(from);
-      score = next;
-    }
-    int best = 0;
-    for (int j = 1; j < score.length; j++) {
-      if (score[j] > score[best]) {
-        best = j;
-      }
-    }
-    String[] path = new String[n];
-    for (int i = n - 1; i >= 0; i--) {
-      path[i] = candidates.get(i).get(best);
-      if (i > 0) {
-        best = back.get(i - 1)[best];
-      }
-    }
-    return List.of(path);
+    JsonNode counts = pairs;
+    return Suggester.bestPath(
+        candidates,
+        (first, second) -> counts.path(first + " " + second).path("doc_count").asLong());
   }
 
   private static final Map<Character, String> LETTERS =

@@ -68,8 +68,20 @@ final class Suggester {
    * three forms per word, scored by how many documents hold each adjacent pair as a phrase, with
    * the forms' own frequency order breaking ties.
    */
+  /** How many documents hold two words side by side. */
+  interface PairCount {
+    long count(String first, String second) throws IOException;
+  }
+
   private static List<String> bestPath(IndexSearcher s, List<List<String>> candidates)
       throws IOException {
+    return bestPath(
+        candidates,
+        (a, b) -> s.count(new PhraseQuery(TextFields.BODY, a, b)));
+  }
+
+  /** The Viterbi walk itself, over any way of counting neighbouring pairs. */
+  static List<String> bestPath(List<List<String>> candidates, PairCount pairs) throws IOException {
     int n = candidates.size();
     List<String> first = candidates.get(0);
     double[] score = new double[first.size()];
@@ -85,10 +97,7 @@ final class Suggester {
       for (int j = 0; j < cur.size(); j++) {
         next[j] = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < prev.size(); k++) {
-          int pair =
-              prev.size() * cur.size() == 1
-                  ? 0
-                  : s.count(new PhraseQuery(TextFields.BODY, prev.get(k), cur.get(j)));
+          long pair = prev.size() * cur.size() == 1 ? 0 : pairs.count(prev.get(k), cur.get(j));
           double v = score[k] + Math.log1p(pair) - j * 1e-3;
           if (v > next[j]) {
             next[j] = v;
