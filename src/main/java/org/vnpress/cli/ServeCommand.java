@@ -65,12 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     ServerConfig cfg = new ServerConfig(host, port, token, System.getenv("VNPRESS_CORS_ORIGIN"));
     Javalin app = App.create(backend, new Sources(Extractor.standard()), cfg);
-    if (!isLoopback(host)) {
-      LOG.warn(
-          "bound to {}: anyone who can reach this address can search{}",
-          host,
-          token == null ? " (writes are off: no VNPRESS_TOKEN)" : "");
-    }
+    exposureWarning(host, token).ifPresent(LOG::warn);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -93,6 +88,20 @@ final class ServeCommand implements Callable<Integer> {
         token == null ? "off: set VNPRESS_TOKEN to enable them" : "on");
     stopped.await();
     return 0;
+  }
+
+  /** What to tell the operator when the server is reachable from beyond this machine. */
+  static java.util.Optional<String> exposureWarning(String host, String token) {
+    if (isLoopback(host)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "bound to "
+            + host
+            + ": anyone who can reach this address can search"
+            + (token == null || token.isBlank()
+                ? "; writes are off (no VNPRESS_TOKEN)"
+                : "; writes need the VNPRESS_TOKEN bearer token"));
   }
 
   private static boolean isLoopback(String host) {
