@@ -257,21 +257,7 @@ public final class LuceneBackend implements SearchBackend {
     for (int i = 0; i < page.length; i++) {
       Document d = s.storedFields().document(page[i].doc, STORED_FOR_HIT);
       PressRelease r = RecordCodec.decode(d.get(Fields.RECORD), "");
-      hits.add(
-          new Hit(
-              r.id(),
-              r.displayTitle(),
-              titles[i] != null ? titles[i] : Html.escape(r.displayTitle()),
-              r.date().iso(),
-              r.date().precision().label(),
-              r.quarter(),
-              r.districts(),
-              r.documents(),
-              r.periods(),
-              r.source(),
-              r.url(),
-              snippets[i] == null ? "" : snippets[i].replaceAll("\\s+", " ").strip(),
-              Float.isNaN(page[i].score) ? 0f : page[i].score));
+      hits.add(Hit.of(r, titles[i], snippets[i], Float.isNaN(page[i].score) ? 0f : page[i].score));
     }
     return hits;
   }

@@ -448,21 +448,7 @@ public final class OpenSearchBackend implements SearchBackend {
       PressRelease r = RecordCodec.decode(h.path("_source").path(Fields.RECORD).asText(), "");
       String title = pick(hl, TextFields.TITLE);
       String snippet = pick(hl, TextFields.BODY);
-      hits.add(
-          new Hit(
-              r.id(),
-              r.displayTitle(),
-              title != null ? title : Html.escape(r.displayTitle() == null ? "" : r.displayTitle()),
-              r.date().iso(),
-              r.date().precision().label(),
-              r.quarter(),
-              r.districts(),
-              r.documents(),
-              r.periods(),
-              r.source(),
-              r.url(),
-              snippet == null ? "" : snippet.replaceAll("\\s+", " ").strip(),
-              (float) h.path("_score").asDouble(0)));
+      hits.add(Hit.of(r, title, snippet, (float) h.path("_score").asDouble(0)));
     }
     Map<String, List<FacetValue>> facets = facetValues(a.body.path("aggregations"));
     String suggestion = suggest(req.q());
