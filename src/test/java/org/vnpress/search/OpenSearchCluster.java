@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.lucene.util.IOUtils;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.vnpress.Fixtures;
@@ -40,6 +41,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
 
   private final List<Process> nodes = new ArrayList<>();
   private final List<Path> dirs = new ArrayList<>();
+  private Path root;
   private URI url;
   private boolean seeded;
 
@@ -118,7 +120,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
       throw new IllegalStateException("vnpress.opensearch.home is not set: run with -Popensearch");
     }
     Path dist = Path.of(home).toAbsolutePath();
-    Path root = Files.createTempDirectory("vnpress-opensearch-");
+    root = Files.createTempDirectory("vnpress-opensearch-");
     int[] http = {freePort(), freePort()};
     int[] transport = {freePort(), freePort()};
     String seeds = "[\"127.0.0.1:" + transport[0] + "\", \"127.0.0.1:" + transport[1] + "\"]";
@@ -161,8 +163,15 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
     List<String> asUser = new ArrayList<>();
     if ("root".equals(System.getProperty("user.name"))) {
       // OpenSearch refuses to run as root: the nodes run as nobody, owning their own folders
-      chown(root);
       asUser.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+      if (!canRun(asUser, dist.resolve("bin/opensearch"))) {
+        // a checkout under a private folder (/root, a 0700 CI workspace): nobody cannot reach the
+        // distribution there, so the nodes run a copy inside their own folder
+        Path copy = root.resolve("opensearch");
+        copyTree(dist, copy);
+        dist = copy;
+      }
+      chown(root);
     }
     for (int i = 0; i < 2; i++) {
       Path dir = dirs.get(i);
@@ -177,6 +186,18 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
       nodes.add(pb.start());
     }
     url = URI.create("http://127.0.0.1:" + http[0]);
+  }
+
+  /** Whether the user the command prefix switches to can read and run {@code script}. */
+  private static boolean canRun(List<String> asUser, Path script) throws IOException {
+    List<String> cmd = new ArrayList<>(asUser);
+    cmd.addAll(List.of("test", "-r", script.toString(), "-a", "-x", script.toString()));
+    try {
+      return new ProcessBuilder(cmd).inheritIO().start().waitFor() == 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   private static void chown(Path root) throws IOException {
@@ -292,5 +313,14 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
     }
     nodes.clear();
     running = null;
+    if (root != null) {
+      try {
+        // data, logs and the copied config of both nodes: a run leaves nothing in /tmp
+        IOUtils.rm(root);
+      } catch (IOException e) {
+        System.err.println("could not delete " + root + ": " + e);
+      }
+      root = null;
+    }
   }
 }

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.util.IOUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,7 @@ class SearchPageBrowserTest {
 
   private static TestServer server;
   private static ChromeDriver driver;
+  private static Path profile;
 
   @RegisterExtension
   final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> driver);
@@ -43,7 +46,8 @@ class SearchPageBrowserTest {
       return;
     }
     server = TestServer.start();
-    driver = BrowserSupport.startChrome(BrowserSupport.tempProfile());
+    profile = BrowserSupport.tempProfile();
+    driver = BrowserSupport.startChrome(profile);
   }
 
   @AfterAll
@@ -53,6 +57,9 @@ class SearchPageBrowserTest {
     }
     if (server != null) {
       server.close();
+    }
+    if (profile != null) {
+      IOUtils.rm(profile);
     }
   }
 
