@@ -2,6 +2,7 @@ package org.vnpress.cli;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import org.vnpress.search.OpenSearchBackend;
 import org.vnpress.search.SearchBackend;
 import picocli.CommandLine.Option;
@@ -10,9 +11,12 @@ import picocli.CommandLine.Option;
 final class BackendOption {
   @Option(
       names = "--backend",
-      paramLabel = "URL",
-      description = "OpenSearch cluster to use instead of the local index, e.g. http://127.0.0.1:9200")
-  URI url;
+      paramLabel = "URL[,URL…]",
+      split = ",",
+      description =
+          "OpenSearch cluster to use instead of the local index, e.g. http://127.0.0.1:9200;"
+              + " several nodes comma-separated: a request moves on to the next when one is down")
+  List<URI> urls;
 
   @Option(
       names = "--backend-index",
@@ -30,7 +34,12 @@ final class BackendOption {
       description = "replicas of each shard when the index is created (default: ${DEFAULT-VALUE})")
   int replicas = OpenSearchBackend.Layout.DEFAULT.replicas();
 
+  /** Whether {@code --backend} was given. */
+  boolean given() {
+    return urls != null && !urls.isEmpty();
+  }
+
   SearchBackend open() throws IOException {
-    return OpenSearchBackend.open(url, name, new OpenSearchBackend.Layout(shards, replicas));
+    return OpenSearchBackend.open(urls, name, new OpenSearchBackend.Layout(shards, replicas));
   }
 }

@@ -46,7 +46,7 @@ final class IndexCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--commit-every must be 1 or more");
     }
-    if (backend.url != null) {
+    if (backend.given()) {
       try (SearchBackend b = backend.open()) {
         return run(b, paths) ? 0 : 1;
       }

@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     String token = System.getenv("VNPRESS_TOKEN");
     Path bundled = data != null ? data : Main.home().resolve("index-data");
     SearchBackend backend;
-    if (cluster.url != null) {
+    if (cluster.given()) {
       backend = cluster.open();
       if (backend.count() == 0 && Files.isDirectory(bundled)) {
         System.err.println("the cluster index is empty: indexing " + bundled + " first");

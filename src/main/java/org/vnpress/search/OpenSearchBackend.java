@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -64,7 +62,11 @@ public final class OpenSearchBackend implements SearchBackend {
 
   private static final String SEP = String.valueOf(Fields.LABEL_SEPARATOR);
 
-  private final URI base;
+  /** The nodes to send requests to, tried in turn when one cannot be reached. */
+  private final List<URI> hosts;
+
+  /** The node that answered last: requests start there. */
+  private volatile int current;
   private final String index;
   private final HttpClient http;
   private final TextQueryBuilder queries = new TextQueryBuilder();
@@ -82,19 +84,39 @@ public final class OpenSearchBackend implements SearchBackend {
    * @param index the index name
    */
   public static OpenSearchBackend open(URI base, String index, Layout layout) throws IOException {
-    OpenSearchBackend b = new OpenSearchBackend(base, index);
+    return open(List.of(base), index, layout);
+  }
+
+  /**
+   * As {@link #open(URI, String, Layout)} with several nodes of one cluster: each request goes to
+   * the node that answered last and moves on to the next when that one cannot be reached.
+   */
+  public static OpenSearchBackend open(List<URI> hosts, String index, Layout layout)
+      throws IOException {
+    OpenSearchBackend b = new OpenSearchBackend(hosts, index);
     b.createIndexIfMissing(layout);
     return b;
   }
 
   /** A backend for an index that exists (or will): contacts the cluster only when used. */
   public static OpenSearchBackend attach(URI base, String index) {
-    return new OpenSearchBackend(base, index);
+    return attach(List.of(base), index);
   }
 
-  private OpenSearchBackend(URI base, String index) {
-    String s = base.toString();
-    this.base = URI.create(s.endsWith("/") ? s : s + "/");
+  /** As {@link #attach(URI, String)} with several nodes of one cluster. */
+  public static OpenSearchBackend attach(List<URI> hosts, String index) {
+    return new OpenSearchBackend(hosts, index);
+  }
+
+  private OpenSearchBackend(List<URI> hosts, String index) {
+    if (hosts.isEmpty()) {
+      throw new IllegalArgumentException("no OpenSearch address given");
+    }
+    this.hosts =
+        hosts.stream()
+            .map(URI::toString)
+            .map(s -> URI.create(s.endsWith("/") ? s : s + "/"))
+            .toList();
     this.index = index;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
@@ -109,6 +131,24 @@ public final class OpenSearchBackend implements SearchBackend {
 
   private Answer call(String method, String path, String body, String contentType)
       throws IOException {
+    int first = current;
+    BackendUnavailableException last = null;
+    for (int k = 0; k < hosts.size(); k++) {
+      int i = (first + k) % hosts.size();
+      try {
+        Answer a = call(hosts.get(i), method, path, body, contentType);
+        current = i;
+        return a;
+      } catch (BackendUnavailableException e) {
+        // every request here is a search, a read or a write by id: safe to send to the next node
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private Answer call(URI base, String method, String path, String body, String contentType)
+      throws IOException {
     HttpRequest.Builder rb =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(TIMEOUT)
@@ -122,11 +162,11 @@ public final class OpenSearchBackend implements SearchBackend {
     HttpResponse<String> r;
     try {
       r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (ConnectException | HttpTimeoutException e) {
-      throw unavailable(e);
     } catch (IOException e) {
-      // a node that dies mid-request closes the connection: the cluster, not the caller, failed
-      throw unavailable(e);
+      // refused, timed out, or a node that died mid-request: the cluster, not the caller, failed
+      throw new BackendUnavailableException(
+          "the search cluster at " + base + " is unreachable (" + e.getClass().getSimpleName() + ")",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for OpenSearch", e);
@@ -137,11 +177,6 @@ public final class OpenSearchBackend implements SearchBackend {
           "the search cluster at " + base + " cannot answer now (" + reason(json) + ")", null);
     }
     return new Answer(r.statusCode(), json);
-  }
-
-  private BackendUnavailableException unavailable(Exception e) {
-    return new BackendUnavailableException(
-        "the search cluster at " + base + " is unreachable (" + e.getClass().getSimpleName() + ")", e);
   }
 
   private Answer json(String method, String path, JsonNode body) throws IOException {
@@ -430,7 +465,7 @@ public final class OpenSearchBackend implements SearchBackend {
     if (shards.path("total").asInt() > 0 && shards.path("successful").asInt() == 0) {
       // every copy of every shard failed: an empty page would be a lie
       throw new BackendUnavailableException(
-          "no shard of index " + index + " answered at " + base, null);
+          "no shard of index " + index + " answered at " + hosts.get(current), null);
     }
     JsonNode hitsNode = a.body.path("hits");
     long total = hitsNode.path("total").path("value").asLong();

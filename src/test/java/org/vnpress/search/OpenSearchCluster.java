@@ -43,6 +43,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
   private final List<Path> dirs = new ArrayList<>();
   private Path root;
   private URI url;
+  private URI dataNodeUrl;
   private boolean seeded;
 
   /** Register with {@code @ExtendWith(OpenSearchCluster.class)}. */
@@ -82,6 +83,11 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
 
   public URI url() {
     return url;
+  }
+
+  /** The HTTP address of the node {@link #killDataNode()} kills (null on a given cluster). */
+  public URI dataNodeUrl() {
+    return dataNodeUrl;
   }
 
   /** A backend over an index of the five seeds, created and filled on first use. */
@@ -186,6 +192,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
       nodes.add(pb.start());
     }
     url = URI.create("http://127.0.0.1:" + http[0]);
+    dataNodeUrl = URI.create("http://127.0.0.1:" + http[1]);
   }
 
   /** Whether the user the command prefix switches to can read and run {@code script}. */

@@ -19,7 +19,8 @@ import org.vnpress.search.OpenSearchCluster;
 
 /**
  * One of two nodes dies (SIGKILL) while searches run: with one replica no search fails, and
- * ingest goes on on the surviving node. Runs last in its JVM: the cluster stays one node short.
+ * ingest goes on on the surviving node. The server is given both nodes, the one that dies first,
+ * so its requests must move to the other. Runs last in its JVM: the cluster stays one node short.
  */
 @ExtendWith(OpenSearchCluster.class)
 class FailoverOpenSearchIT {
@@ -39,7 +40,12 @@ class FailoverOpenSearchIT {
     backend.ingest(seeds, List.of());
     // every replica in place first: a copy still recovering would die with the node
     cluster.awaitGreen();
-    OpenSearchBackend b = backend;
+    // the server talks to the node that will die first, and knows the other
+    OpenSearchBackend b =
+        OpenSearchBackend.open(
+            List.of(cluster.dataNodeUrl(), cluster.url()),
+            "vnpress-failover",
+            new OpenSearchBackend.Layout(2, 1));
     JavalinTest.test(
         App.create(b, new org.vnpress.extract.Sources(org.vnpress.extract.Extractor.standard()),
             ServerConfig.local(0, null)),
