@@ -149,6 +149,20 @@ public final class Extractor {
         notes);
   }
 
+  /**
+   * Whether a line has a sentence mark directly followed by an uppercase letter: the only place
+   * {@link #GLUED} can match. Most lines have none, and this scan costs far less than the pattern.
+   */
+  private static boolean mayBeGlued(String line) {
+    for (int i = 1, n = line.length() - 1; i < n; i++) {
+      char c = line.charAt(i);
+      if ((c == '.' || c == '!' || c == '?') && Character.isUpperCase(line.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** NFC, one kind of line break, no BOM, no-break spaces as spaces, no control characters. */
   static String clean(String raw) {
     String s = raw;
@@ -156,10 +170,35 @@ public final class Extractor {
       s = s.substring(1);
     }
     s = s.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
-    s = s.replaceAll("[\\p{Cc}&&[^\\n\\t]]", "");
+    s = withoutControls(s);
     return Normalizer.isNormalized(s, Normalizer.Form.NFC)
         ? s
         : Normalizer.normalize(s, Normalizer.Form.NFC);
+  }
+
+  /** The text without control characters other than line feed and tab; itself when it has none. */
+  private static String withoutControls(String s) {
+    int i = 0;
+    while (i < s.length() && !isDroppedControl(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    sb.append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isDroppedControl(c)) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isDroppedControl(char c) {
+    // \p{Cc}: U+0000–U+001F and U+007F–U+009F
+    return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F);
   }
 
   private static final class Parsed {
@@ -260,7 +299,7 @@ public final class Extractor {
       if (sb.length() > 0) {
         sb.append(!anyBlank || paragraphStarts.contains(line) ? "\n\n" : "\n");
       }
-      sb.append(GLUED.matcher(line).replaceAll("$1 "));
+      sb.append(mayBeGlued(line) ? GLUED.matcher(line).replaceAll("$1 ") : line);
     }
     p.body = sb.toString();
     return p;
