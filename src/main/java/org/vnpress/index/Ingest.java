@@ -1,12 +1,16 @@
 package org.vnpress.index;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.vnpress.extract.PressRelease;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.vnpress.extract.Sources;
 
 /**
@@ -65,43 +69,121 @@ public final class Ingest {
     this.batchSize = Math.min(BATCH, commitEvery);
   }
 
+  /**
+   * Reads, extracts and analyses on the calling thread while one writer thread adds the previous
+   * batch to the index: the two cost about the same, so they overlap on two cores. Batches are
+   * written and committed in reading order, by that one thread.
+   */
   public Summary run(List<Path> paths, Progress progress) throws IOException {
-    List<PressRelease> batch = new ArrayList<>(batchSize);
     List<Sources.Rejected> rejected = new ArrayList<>();
     List<Sources.Rejected> duplicates = new ArrayList<>();
     // id → where it was read in this run, to report ids that come twice
     java.util.Map<String, String> seen = new java.util.HashMap<>();
-    int[] counts = new int[3]; // added, replaced, since last commit
-    sources.read(
-        paths,
-        item -> {
-          if (item instanceof Sources.Accepted a) {
-            String earlier = seen.put(a.release().id(), a.origin());
-            if (earlier != null) {
-              duplicates.add(
-                  new Sources.Rejected(
-                      earlier,
-                      "duplicate id " + a.release().id() + ": replaced by " + a.origin()));
+    int[] counts = new int[3]; // added, replaced, since last commit: the writer thread's
+    long[] accepted = {0};
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "vnpress-ingest-writer");
+              t.setDaemon(true);
+              return t;
+            });
+    Pipeline pipe = new Pipeline(writer, counts);
+    try {
+      sources.read(
+          paths,
+          item -> {
+            if (item instanceof Sources.Accepted a) {
+              String earlier = seen.put(a.release().id(), a.origin());
+              if (earlier != null) {
+                duplicates.add(
+                    new Sources.Rejected(
+                        earlier,
+                        "duplicate id " + a.release().id() + ": replaced by " + a.origin()));
+              }
+              accepted[0]++;
+              pipe.add(index.prepare(a.release()));
+            } else if (item instanceof Sources.Rejected r) {
+              rejected.add(r);
             }
-            batch.add(a.release());
-            if (batch.size() >= batchSize) {
-              flush(batch, counts);
-            }
-          } else if (item instanceof Sources.Rejected r) {
-            rejected.add(r);
-          }
-          progress.update(
-              counts[0] + counts[1] + batch.size(),
-              rejected.size(),
-              item instanceof Sources.Accepted a ? a.origin() : ((Sources.Rejected) item).origin());
-        });
-    flush(batch, counts);
+            progress.update(
+                accepted[0],
+                rejected.size(),
+                item instanceof Sources.Accepted a ? a.origin() : ((Sources.Rejected) item).origin());
+          });
+      pipe.finish();
+    } finally {
+      writer.shutdownNow();
+    }
     try {
       index.commit();
     } catch (IOException e) {
       throw writeFailed(e);
     }
     return new Summary(counts[0], counts[1], rejected, duplicates);
+  }
+
+  /** Hands full batches to the writer thread, at most one written while the next one fills. */
+  private final class Pipeline {
+    private final ExecutorService writer;
+    private final int[] counts;
+    private List<PressIndex.Prepared> batch = new ArrayList<>(batchSize);
+    private Future<?> writing;
+
+    Pipeline(ExecutorService writer, int[] counts) {
+      this.writer = writer;
+      this.counts = counts;
+    }
+
+    void add(PressIndex.Prepared r) throws IOException {
+      batch.add(r);
+      if (batch.size() >= batchSize) {
+        handOver();
+      }
+    }
+
+    void finish() throws IOException {
+      handOver();
+      awaitWriting();
+    }
+
+    private void handOver() throws IOException {
+      awaitWriting();
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<PressIndex.Prepared> full = batch;
+      batch = new ArrayList<>(batchSize);
+      writing =
+          writer.submit(
+              () -> {
+                flush(full, counts);
+                return null;
+              });
+    }
+
+    /** Waits for the batch being written; its failure is this run's failure. */
+    private void awaitWriting() throws IOException {
+      if (writing == null) {
+        return;
+      }
+      try {
+        writing.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while indexing");
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IOException(e.getCause());
+      } finally {
+        writing = null;
+      }
+    }
   }
 
   /** A write failure (a full disk, a lost mount) said so that a person knows what to do. */
@@ -113,7 +195,7 @@ public final class Ingest {
         e);
   }
 
-  private void flush(List<PressRelease> batch, int[] counts) throws IOException {
+  private void flush(List<PressIndex.Prepared> batch, int[] counts) throws IOException {
     try {
       write(batch, counts);
     } catch (IOException e) {
@@ -121,18 +203,18 @@ public final class Ingest {
     }
   }
 
-  private void write(List<PressRelease> batch, int[] counts) throws IOException {
+  private void write(List<PressIndex.Prepared> batch, int[] counts) throws IOException {
     if (batch.isEmpty()) {
       return;
     }
     // a batch may repeat an id: the last one wins, as it would across batches
-    java.util.Map<String, PressRelease> byId = new java.util.LinkedHashMap<>();
-    for (PressRelease r : batch) {
+    java.util.Map<String, PressIndex.Prepared> byId = new java.util.LinkedHashMap<>();
+    for (PressIndex.Prepared r : batch) {
       byId.remove(r.id());
       byId.put(r.id(), r);
     }
-    List<PressRelease> unique = new ArrayList<>(byId.values());
-    int replaced = index.addAll(unique, sinceCommit) + (batch.size() - unique.size());
+    List<PressIndex.Prepared> unique = new ArrayList<>(byId.values());
+    int replaced = index.addPrepared(unique, sinceCommit) + (batch.size() - unique.size());
     counts[0] += batch.size() - replaced;
     counts[1] += replaced;
     counts[2] += batch.size();

@@ -4,16 +4,21 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -35,6 +40,19 @@ public final class PressIndex implements Closeable {
     }
   }
 
+  /**
+   * Runs the slices of one search in parallel, shared by every index in the process. Daemon
+   * threads: nothing to shut down, and a search that holds none waits for none.
+   */
+  private static final Executor SEARCH_THREADS =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          r -> {
+            Thread t = new Thread(r, "vnpress-search");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -54,7 +72,13 @@ public final class PressIndex implements Closeable {
       directory.close();
       throw new InUseException(where);
     }
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = new SearcherManager(writer, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        // a big query is split by segment slices over the cores: one client's wait shrinks
+        return new IndexSearcher(reader, SEARCH_THREADS);
+      }
+    });
   }
 
   /** Opens (or creates) the index in a folder. */
@@ -80,6 +104,17 @@ public final class PressIndex implements Closeable {
     return facets;
   }
 
+  /** A release made into its analysed Lucene document: the writer only has to add it. */
+  public record Prepared(String id, Document doc) {}
+
+  /**
+   * Maps and analyses a release, on the calling thread: a long ingest prepares the next batch while
+   * the writer adds the last one.
+   */
+  public Prepared prepare(PressRelease r) throws IOException {
+    return new Prepared(r.id(), mapper.toDocument(r));
+  }
+
   /** Adds or replaces each release; returns how many replaced an existing document. */
   public int addAll(List<PressRelease> releases) throws IOException {
     return addAll(releases, new HashSet<>());
@@ -92,18 +127,26 @@ public final class PressIndex implements Closeable {
    *     and this call adds its own, so a long run needs no refresh between batches
    */
   public int addAll(List<PressRelease> releases, Set<String> recent) throws IOException {
+    List<Prepared> docs = new ArrayList<>(releases.size());
+    for (PressRelease r : releases) {
+      docs.add(prepare(r));
+    }
+    return addPrepared(docs, recent);
+  }
+
+  /** As {@link #addAll(List, Set)}, for documents already {@link #prepare prepared}. */
+  public int addPrepared(List<Prepared> docs, Set<String> recent) throws IOException {
     int replaced = 0;
     IndexSearcher s = searchers.acquire();
     try {
-      for (PressRelease r : releases) {
+      for (Prepared p : docs) {
         boolean existed =
-            recent.contains(r.id()) || s.count(new TermQuery(new Term(Fields.ID, r.id()))) > 0;
+            recent.contains(p.id()) || s.count(new TermQuery(new Term(Fields.ID, p.id()))) > 0;
         if (existed) {
           replaced++;
         }
-        Document doc = mapper.toDocument(r);
-        writer.updateDocument(new Term(Fields.ID, r.id()), doc);
-        recent.add(r.id());
+        writer.updateDocument(new Term(Fields.ID, p.id()), p.doc());
+        recent.add(p.id());
       }
     } finally {
       searchers.release(s);

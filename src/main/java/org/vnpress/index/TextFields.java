@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.IndexOptions;
 import org.vnpress.analysis.VietnameseAnalyzer;
 
@@ -28,36 +29,47 @@ public final class TextFields {
   public static final String BODY_FOLDED = "body_folded";
 
   /**
-   * Stored, with positions for phrases. No offsets: the highlighter re-analyses the ten stored
-   * texts it shows, which costs less than offsets in every posting (index size and speed).
+   * Indexed with positions for phrases; the text is stored beside it as a {@link StoredField}. No
+   * offsets: the highlighter re-analyses the ten stored texts it shows, which costs less than
+   * offsets in every posting (index size and speed).
    */
-  private static final FieldType STORED_TEXT = textType(true);
+  private static final FieldType INDEXED_TEXT = indexedType();
 
-  /** Not stored: the highlighter analyses the exact field's stored text with this field's key. */
-  private static final FieldType INDEXED_TEXT = textType(false);
+  private static final Analyzer EXACT = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
 
   private TextFields() {}
 
-  private static FieldType textType(boolean stored) {
+  private static FieldType indexedType() {
     FieldType t = new FieldType();
     t.setTokenized(true);
-    t.setStored(stored);
+    t.setStored(false);
     t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     t.freeze();
     return t;
   }
 
-  /** The text fields of one document. */
+  /**
+   * The text fields of one document. Each text is analysed once, here, on the caller's thread:
+   * its exact tokens are kept and replayed folded for the folded field (see {@link AnalyzedText}),
+   * which gives the same terms as {@link #indexAnalyzer()} would.
+   */
   public static List<Field> fields(String title, String body) {
     String t = title == null ? "" : title;
+    AnalyzedText titleTokens = AnalyzedText.of(EXACT, TITLE, t);
+    AnalyzedText bodyTokens = AnalyzedText.of(EXACT, BODY, body);
     return List.of(
-        new Field(TITLE, t, STORED_TEXT),
-        new Field(BODY, body, STORED_TEXT),
-        new Field(TITLE_FOLDED, t, INDEXED_TEXT),
-        new Field(BODY_FOLDED, body, INDEXED_TEXT));
+        new StoredField(TITLE, t),
+        new Field(TITLE, titleTokens.exact(), INDEXED_TEXT),
+        new StoredField(BODY, body),
+        new Field(BODY, bodyTokens.exact(), INDEXED_TEXT),
+        new Field(TITLE_FOLDED, titleTokens.folded(), INDEXED_TEXT),
+        new Field(BODY_FOLDED, bodyTokens.folded(), INDEXED_TEXT));
   }
 
-  /** The analyzer to index with: exact or folded key by field. */
+  /**
+   * The analyzer of each text field, exact or folded key by field: what {@link #fields} produces,
+   * and what the highlighter and other engines (OpenSearch, Solr) analyse with.
+   */
   public static Analyzer indexAnalyzer() {
     Analyzer exact = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
     Analyzer folded = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
