@@ -6,13 +6,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
 import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.index.TextFields;
@@ -73,11 +80,49 @@ final class Suggester {
     long count(String first, String second) throws IOException;
   }
 
+  /**
+   * Pair counts stop here: a pair held by this many documents is settled, and counting a common
+   * pair to the end over a million documents was most of an unaccented query's time.
+   */
+  static final int PAIR_COUNT_CAP = 2_000;
+
   private static List<String> bestPath(IndexSearcher s, List<List<String>> candidates)
       throws IOException {
     return bestPath(
         candidates,
-        (a, b) -> s.count(new PhraseQuery(TextFields.BODY, a, b)));
+        (a, b) -> countUpTo(s, new PhraseQuery(TextFields.BODY, a, b), PAIR_COUNT_CAP));
+  }
+
+  /** Matching documents, counted up to {@code cap} (then {@code cap} or a little more). */
+  static long countUpTo(IndexSearcher s, Query q, int cap) throws IOException {
+    AtomicLong seen = new AtomicLong();
+    s.search(
+        q,
+        new CollectorManager<Collector, Void>() {
+          @Override
+          public Collector newCollector() {
+            return new SimpleCollector() {
+              @Override
+              public void collect(int doc) {
+                if (seen.incrementAndGet() >= cap) {
+                  // ends this segment; the next ones end at their first match
+                  throw new CollectionTerminatedException();
+                }
+              }
+
+              @Override
+              public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+              }
+            };
+          }
+
+          @Override
+          public Void reduce(java.util.Collection<Collector> collectors) {
+            return null;
+          }
+        });
+    return seen.get();
   }
 
   /** The Viterbi walk itself, over any way of counting neighbouring pairs. */
