@@ -6,20 +6,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.CollectionTerminatedException;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.index.TextFields;
@@ -86,6 +86,12 @@ final class Suggester {
    */
   static final int PAIR_COUNT_CAP = 2_000;
 
+  /**
+   * Pair counts read the first segments up to this many documents: a sample big enough to rank
+   * readings, and a bound on the cost of a rare pair of common words in a large index.
+   */
+  static final int PAIR_SAMPLE_DOCS = 50_000;
+
   private static List<String> bestPath(IndexSearcher s, List<List<String>> candidates)
       throws IOException {
     return bestPath(
@@ -93,36 +99,30 @@ final class Suggester {
         (a, b) -> countUpTo(s, new PhraseQuery(TextFields.BODY, a, b), PAIR_COUNT_CAP));
   }
 
-  /** Matching documents, counted up to {@code cap} (then {@code cap} or a little more). */
+  /**
+   * Live documents matching {@code q} in the first segments (up to {@link #PAIR_SAMPLE_DOCS}
+   * documents, at least one segment), counted up to {@code cap}.
+   */
   static long countUpTo(IndexSearcher s, Query q, int cap) throws IOException {
-    AtomicLong seen = new AtomicLong();
-    s.search(
-        q,
-        new CollectorManager<Collector, Void>() {
-          @Override
-          public Collector newCollector() {
-            return new SimpleCollector() {
-              @Override
-              public void collect(int doc) {
-                if (seen.incrementAndGet() >= cap) {
-                  // ends this segment; the next ones end at their first match
-                  throw new CollectionTerminatedException();
-                }
-              }
-
-              @Override
-              public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-              }
-            };
-          }
-
-          @Override
-          public Void reduce(java.util.Collection<Collector> collectors) {
-            return null;
-          }
-        });
-    return seen.get();
+    Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    long n = 0;
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      if (leaf.docBase >= PAIR_SAMPLE_DOCS && leaf.ord > 0) {
+        break;
+      }
+      ScorerSupplier supplier = w.scorerSupplier(leaf);
+      if (supplier == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator it = supplier.get(Long.MAX_VALUE).iterator();
+      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+        if ((live == null || live.get(d)) && ++n >= cap) {
+          return n;
+        }
+      }
+    }
+    return n;
   }
 
   /** The Viterbi walk itself, over any way of counting neighbouring pairs. */
