@@ -63,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       backend = new LuceneBackend(idx);
     }
+    warmUpInBackground(backend);
     ServerConfig cfg = new ServerConfig(host, port, token, System.getenv("VNPRESS_CORS_ORIGIN"));
     Javalin app = App.create(backend, new Sources(Extractor.standard()), cfg);
     exposureWarning(host, token).ifPresent(LOG::warn);
@@ -88,6 +89,24 @@ final class ServeCommand implements Callable<Integer> {
         token == null ? "off: set VNPRESS_TOKEN to enable them" : "on");
     stopped.await();
     return 0;
+  }
+
+  /** Prepares the first search while the server starts; a failure only costs that first search. */
+  private static void warmUpInBackground(SearchBackend backend) {
+    Thread t =
+        new Thread(
+            () -> {
+              long t0 = System.nanoTime();
+              try {
+                backend.warmUp();
+                LOG.info("warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000);
+              } catch (Exception e) {
+                LOG.warn("warm-up failed ({}); the first search does that work", e.toString());
+              }
+            },
+            "vnpress-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** What to tell the operator when the server is reachable from beyond this machine. */

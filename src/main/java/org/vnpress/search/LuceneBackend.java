@@ -104,6 +104,18 @@ public final class LuceneBackend implements SearchBackend {
     if (st != null && st.reader == reader) {
       return st;
     }
+    synchronized (this) {
+      // searches that arrive while it is built wait for this one build rather than each repeat it
+      st = state;
+      if (st != null && st.reader == reader) {
+        return st;
+      }
+      return buildState(reader);
+    }
+  }
+
+  private ReaderState buildState(IndexReader reader) throws IOException {
+    ReaderState st;
     SortedSetDocValuesReaderState facets = null;
     Map<String, String> labels = new HashMap<>();
     SortedSetDocValues dv = MultiDocValues.getSortedSetValues(reader, Fields.LABELS);
@@ -161,6 +173,15 @@ public final class LuceneBackend implements SearchBackend {
 
   @Override
   public SearchResponse search(SearchRequest req) throws IOException {
+    try {
+      return searchIndex(req);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // a query too long or too wild for Lucene's clause limit is the client's to shorten
+      throw new BadRequestException("the query has too many words or wildcard expansions; shorten it");
+    }
+  }
+
+  private SearchResponse searchIndex(SearchRequest req) throws IOException {
     long start = System.nanoTime();
     IndexSearcher s = index.searchers().acquire();
     try {
@@ -237,6 +258,7 @@ public final class LuceneBackend implements SearchBackend {
     // folded matches only in releases that matched through folding alone
     boolean accented = !foldedWords(req.q()).equals(words(req.q().toLowerCase(Locale.ROOT)));
     Query phrase = wholePhrase.of(req.q());
+    text = TextQueryBuilder.matchingPart(text);
     String[] snippets = marked(s, TextFields.BODY, text, phrase, pageDocs, !accented);
     String[] titles = marked(s, TextFields.TITLE, text, phrase, pageDocs, !accented);
     if (accented) {
@@ -342,6 +364,18 @@ public final class LuceneBackend implements SearchBackend {
       }
     }
     return out;
+  }
+
+  /** The facet state and labels of the current reader, and one search over everything. */
+  @Override
+  public void warmUp() throws IOException {
+    IndexSearcher s = index.searchers().acquire();
+    try {
+      state(s);
+    } finally {
+      index.searchers().release(s);
+    }
+    search(SearchRequest.of(""));
   }
 
   @Override

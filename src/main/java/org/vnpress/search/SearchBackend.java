@@ -21,4 +21,10 @@ public interface SearchBackend extends Closeable {
   boolean delete(String id) throws IOException;
 
   long count() throws IOException;
+
+  /**
+   * Builds what the first search would otherwise build while a user waits (facet state, labels,
+   * compiled code paths). A server calls it on a background thread as it starts.
+   */
+  default void warmUp() throws IOException {}
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -216,6 +217,25 @@ public final class TextQueryBuilder {
     }
     if (plainWords.size() > 1) {
       addProximity(b, String.join(" ", plainWords), foldedOnly);
+    }
+    return b.build();
+  }
+
+  /**
+   * The part of a {@link #build built} query that decides what matches, without the proximity
+   * clauses that only score: what a highlighter marks. Those clauses are phrases, which the
+   * highlighter could only check by indexing each shown text in memory; the whole-query phrase is
+   * marked by its own pass ({@link WholePhrase}).
+   */
+  public static Query matchingPart(Query built) {
+    if (!(built instanceof BooleanQuery bq)) {
+      return built;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (BooleanClause c : bq.clauses()) {
+      if (c.occur() != Occur.SHOULD) {
+        b.add(c);
+      }
     }
     return b.build();
   }

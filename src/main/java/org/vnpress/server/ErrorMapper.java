@@ -6,7 +6,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import org.apache.lucene.search.IndexSearcher;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -33,15 +32,6 @@ final class ErrorMapper {
     routes.exception(
         ValidationException.class,
         (e, ctx) -> send(ctx, 400, "bad_request", "invalid parameter: " + e.getErrors().keySet()));
-    // a query too long or too wild for Lucene's clause limit is the client's to shorten
-    routes.exception(
-        IndexSearcher.TooManyClauses.class,
-        (e, ctx) ->
-            send(
-                ctx,
-                400,
-                "bad_request",
-                "the query has too many words or wildcard expansions; shorten it"));
     routes.exception(
         HttpResponseException.class,
         (e, ctx) -> send(ctx, e.getStatus(), code(e.getStatus()), message(e)));

@@ -153,4 +153,28 @@ class LuceneBackendTest {
             .orElseThrow();
     assertThat(h.snippet()).contains("<mark>thương mại</mark>");
   }
+
+  @Test
+  void aQueryBeyondTheClauseLimitIsTheCallersMistakeNotAFailure() {
+    // 330 different two-letter words: within the 1,000-character limit, beyond Lucene's clauses
+    StringBuilder q = new StringBuilder();
+    for (char a = 'a'; a <= 'z' && q.length() < 990; a++) {
+      for (char b = 'a'; b <= 'z' && q.length() < 990; b++) {
+        q.append(a).append(b).append(' ');
+      }
+    }
+    assertThatThrownBy(() -> backend.search(SearchRequest.of(q.toString().strip())))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("too many words");
+  }
+
+  @Test
+  void warmingUpAnEmptyOrAFullIndexLeavesItAnswering() throws IOException {
+    try (LuceneBackend empty = new LuceneBackend(PressIndex.inMemory())) {
+      empty.warmUp();
+      assertThat(empty.search(SearchRequest.of("quận")).total()).isZero();
+    }
+    backend.warmUp();
+    assertThat(backend.search(SearchRequest.of("")).total()).isEqualTo(5);
+  }
 }
