@@ -78,6 +78,10 @@ public final class StartupBench {
                 "--add-modules",
                 "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED",
+                // as bin/vnpress serve: the first start writes the class-data archive, later
+                // starts map it
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + logDir.toAbsolutePath().resolve("vnpress-serve.jsa"),
                 "-Xmx" + xmx,
                 "-cp",
                 System.getProperty("java.class.path"),

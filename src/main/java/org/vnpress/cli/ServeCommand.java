@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     warmUpInBackground(backend);
     ServerConfig cfg = new ServerConfig(host, port, token, System.getenv("VNPRESS_CORS_ORIGIN"));
-    Javalin app = App.create(backend, new Sources(Extractor.standard()), cfg);
+    // the gazetteer and extraction rules load beside the server: only writes need them
+    CompletableFuture<Sources> sources =
+        CompletableFuture.supplyAsync(() -> new Sources(Extractor.standard()));
+    Javalin app = App.create(backend, sources::join, cfg);
     exposureWarning(host, token).ifPresent(LOG::warn);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

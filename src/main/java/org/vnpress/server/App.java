@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.vnpress.extract.Sources;
 import org.vnpress.search.SearchBackend;
 
@@ -34,6 +35,15 @@ public final class App {
   }
 
   public static Javalin create(SearchBackend backend, Sources sources, ServerConfig cfg) {
+    return create(backend, () -> sources, cfg);
+  }
+
+  /**
+   * As {@link #create(SearchBackend, Sources, ServerConfig)}, with the extraction (gazetteer and
+   * all) asked for only when a document is written: a server answers searches before it has loaded.
+   */
+  public static Javalin create(
+      SearchBackend backend, Supplier<Sources> sources, ServerConfig cfg) {
     SearchController search = new SearchController(backend);
     DocumentController documents = new DocumentController(backend, sources, cfg.token());
     return Javalin.create(

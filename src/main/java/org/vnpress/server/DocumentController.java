@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.vnpress.extract.PressRelease;
 import org.vnpress.extract.Sources;
 import org.vnpress.search.IngestResult;
@@ -30,10 +31,10 @@ final class DocumentController {
   }
 
   private final SearchBackend backend;
-  private final Sources sources;
+  private final Supplier<Sources> sources;
   private final byte[] token;
 
-  DocumentController(SearchBackend backend, Sources sources, String token) {
+  DocumentController(SearchBackend backend, Supplier<Sources> sources, String token) {
     this.backend = backend;
     this.sources = sources;
     this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
@@ -58,7 +59,7 @@ final class DocumentController {
       Sources.Item item =
           p.error() != null
               ? new Sources.Rejected("record " + i, p.error())
-              : sources.record("record " + i, p.node());
+              : sources.get().record("record " + i, p.node());
       if (item instanceof Sources.Accepted a) {
         Integer earlier = byId.put(a.release().id(), i);
         if (earlier != null) {
