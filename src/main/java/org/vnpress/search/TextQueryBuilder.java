@@ -223,9 +223,9 @@ public final class TextQueryBuilder {
 
   /**
    * The part of a {@link #build built} query that decides what matches, without the proximity
-   * clauses that only score: what a highlighter marks. Those clauses are phrases, which the
-   * highlighter could only check by indexing each shown text in memory; the whole-query phrase is
-   * marked by its own pass ({@link WholePhrase}).
+   * clauses that only score: what a highlighter marks word by word. Where the words stand together
+   * is marked by a pass of its own ({@link WholePhrase}). (Measured: this does not make snippets
+   * cheaper; the highlighter still indexes each shown text in memory. See docs/benchmarks.md.)
    */
   public static Query matchingPart(Query built) {
     if (!(built instanceof BooleanQuery bq)) {
