@@ -44,6 +44,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
@@ -61,6 +62,9 @@ public final class RelevanceBench {
 
   private static final int K = 10;
 
+  /** The default query, proximity added to the word-only top {@link ProximityRescorer#WINDOW}. */
+  private static final String RESCORED = "  rescored";
+
   /** One document of a test collection. */
   record Doc(String id, String title, String body) {}
 
@@ -77,6 +81,8 @@ public final class RelevanceBench {
     final DirectoryReader reader;
     final IndexSearcher searcher;
     Function<String, Query> queries;
+    /** 0: one pass with the full query; else the words first, proximity on this many hits. */
+    int rescoreWindow;
 
     System(String name, Analyzer index, boolean vnpress, List<Doc> docs, Function<String, Query> q)
         throws IOException {
@@ -102,7 +108,15 @@ public final class RelevanceBench {
     List<String> search(String text) throws IOException {
       List<String> ids = new ArrayList<>();
       Query q = queries.apply(text);
-      for (ScoreDoc sd : searcher.search(q, K).scoreDocs) {
+      TopDocs top =
+          rescoreWindow == 0
+              ? searcher.search(q, K)
+              : ProximityRescorer.rescore(
+                  searcher,
+                  searcher.search(TextQueryBuilder.matchingPart(q), rescoreWindow),
+                  q,
+                  K);
+      for (ScoreDoc sd : top.scoreDocs) {
         ids.add(searcher.storedFields().document(sd.doc).get("id"));
       }
       return ids;
@@ -327,6 +341,7 @@ public final class RelevanceBench {
     tunings.put("  no proximity", withProximity(d, 0, 0));
     tunings.put("  pairs only", withProximity(d, d.pairBoost(), 0));
     tunings.put("  phrase only", withProximity(d, 0, d.phraseBoost()));
+    tunings.put(RESCORED, d);
     tunings.put(
         "  stopwords",
         new Tuning(
@@ -350,6 +365,7 @@ public final class RelevanceBench {
         for (Map.Entry<String, Tuning> t : tunings.entrySet()) {
           TextQueryBuilder qb = new TextQueryBuilder(t.getValue());
           v.queries = qb::build;
+          v.rescoreWindow = t.getKey().equals(RESCORED) ? ProximityRescorer.WINDOW : 0;
           for (List<Judged> q : queries) {
             Metrics m = v.evaluate(q);
             rows.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(m);
