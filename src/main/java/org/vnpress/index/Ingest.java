@@ -113,7 +113,9 @@ public final class Ingest {
           });
       pipe.finish();
     } finally {
-      writer.shutdownNow();
+      // never interrupt the writer: an interrupted write closes Lucene's file and breaks the index
+      pipe.settle();
+      writer.shutdown();
     }
     try {
       index.commit();
@@ -160,6 +162,31 @@ public final class Ingest {
                 flush(full, counts);
                 return null;
               });
+    }
+
+    /**
+     * After a failure elsewhere: lets the batch being written finish, so the index is left as a
+     * whole batch or none; its own failure, if any, is secondary to the one being thrown.
+     */
+    void settle() {
+      if (writing == null) {
+        return;
+      }
+      boolean interrupted = false;
+      while (true) {
+        try {
+          writing.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          break;
+        }
+      }
+      writing = null;
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     /** Waits for the batch being written; its failure is this run's failure. */
