@@ -66,7 +66,7 @@ class LegacyEncodingTest {
   // no record of the shared corpora is taken for legacy text
   @Test
   void noFalseDetectionsInCorpus() throws IOException {
-    Path dir = Path.of(System.getProperty("vnpress.shared", "../shared"), "corpus");
+    Path dir = org.vnpress.Fixtures.shared("corpus/baomoi_2017.jsonl.gz").getParent();
     ObjectMapper json = new ObjectMapper();
     List<String> detected = new ArrayList<>();
     int records = 0;

@@ -35,7 +35,7 @@ class SeedRankingTest {
 
   @BeforeAll
   static void index() throws IOException {
-    Path seeds = Path.of(System.getProperty("vnpress.shared", "../shared"), "seeds");
+    Path seeds = org.vnpress.Fixtures.seeds();
     List<Path> files;
     try (Stream<Path> s = Files.list(seeds)) {
       files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();

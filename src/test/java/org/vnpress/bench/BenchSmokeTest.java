@@ -19,7 +19,7 @@ import org.vnpress.cli.Main;
 /** A tiny run of the benchmark suite: the generator is deterministic, the JSON lines are shaped. */
 class BenchSmokeTest {
 
-  private static final Path SHARED = Path.of(System.getProperty("vnpress.shared", "../shared"));
+  private static Path SHARED;
 
   private static CorpusGenerator generator;
 
@@ -27,6 +27,9 @@ class BenchSmokeTest {
 
   @BeforeAll
   static void learn() throws Exception {
+    // the generator learns from the baomoi and VNDS corpora
+    org.vnpress.Fixtures.shared("corpus/vnds_dev.jsonl.gz");
+    SHARED = org.vnpress.Fixtures.shared("corpus/baomoi_2017.jsonl.gz").getParent().getParent();
     generator = CorpusGenerator.small(SHARED, 1);
   }
 

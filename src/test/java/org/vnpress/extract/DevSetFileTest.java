@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class DevSetFileTest {
 
   private static final String RESOURCE = "/org/vnpress/extract/devset.jsonl";
-  private static final Path SHARED = Path.of(System.getProperty("vnpress.shared", "../shared"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String RESOLUTIONS = "official_resolutions_2025.jsonl";
@@ -129,7 +128,7 @@ class DevSetFileTest {
     Map<String, String> known = texts();
     List<String> missing =
         records().stream().map(DevSetFileTest::key).filter(k -> !known.containsKey(k)).toList();
-    assertThat(missing).as("records not found under %s", SHARED).isEmpty();
+    assertThat(missing).as("records not found under %s", org.vnpress.Fixtures.sharedRoot()).isEmpty();
   }
 
   @Test
@@ -283,11 +282,11 @@ class DevSetFileTest {
       records().forEach(record -> wanted.add(key(record)));
       Map<String, String> found = new HashMap<>();
       try {
-        readCorpus(SHARED.resolve("corpus").resolve(RESOLUTIONS), RESOLUTIONS, wanted, found);
-        readCorpus(SHARED.resolve("corpus").resolve(BAOMOI), BAOMOI, wanted, found);
+        readCorpus(org.vnpress.Fixtures.resolutions(), RESOLUTIONS, wanted, found);
+        readCorpus(org.vnpress.Fixtures.shared("corpus/" + BAOMOI), BAOMOI, wanted, found);
         for (String key : wanted) {
           if (key.startsWith(SEEDS + "/")) {
-            Path seed = SHARED.resolve(SEEDS).resolve(key.substring(SEEDS.length() + 1) + ".txt");
+            Path seed = org.vnpress.Fixtures.seeds().resolve(key.substring(SEEDS.length() + 1) + ".txt");
             if (Files.isRegularFile(seed)) {
               found.put(key, Files.readString(seed, StandardCharsets.UTF_8));
             }
@@ -324,8 +323,13 @@ class DevSetFileTest {
   /** {@code Province/District} values from the gazetteer, bare names as the dev set writes them. */
   private static Set<String> gazetteerDistricts() throws IOException {
     Set<String> units = new HashSet<>();
-    for (String name : List.of("units.csv", "units_history.csv")) {
-      List<String> rows = Files.readAllLines(SHARED.resolve("gazetteer").resolve(name));
+    // the bundled copy of the gazetteer's history: every unit of 2019-2025, the last list included
+    try (InputStream gz =
+            DevSetFileTest.class.getResourceAsStream("/org/vnpress/extract/units_history.csv.gz");
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(gz), StandardCharsets.UTF_8))) {
+      List<String> rows = in.lines().toList();
       List<String> header = List.of(rows.get(0).split(",", -1));
       int province = header.indexOf("province_name");
       int district = header.indexOf("district_name");

@@ -19,15 +19,16 @@ class DevSetTest {
   private static final Path DEVSET =
       Path.of(System.getProperty("vnpress.project", "."))
           .resolve("src/test/resources/org/vnpress/extract/devset.jsonl");
-  private static final Path SHARED = Path.of(System.getProperty("vnpress.shared", "../shared"));
-
+  
   private static ExtractionBench.Scores scores;
 
   @BeforeAll
   static void score() throws IOException {
+    Path shared =
+        org.vnpress.Fixtures.shared("corpus/baomoi_2017.jsonl.gz").getParent().getParent();
     if (Files.exists(DEVSET)) {
       scores =
-          ExtractionBench.score(ExtractionBench.readDevSet(DEVSET), Extractor.standard(), SHARED);
+          ExtractionBench.score(ExtractionBench.readDevSet(DEVSET), Extractor.standard(), shared);
     }
   }
 

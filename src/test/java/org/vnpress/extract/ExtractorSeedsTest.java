@@ -20,7 +20,7 @@ class ExtractorSeedsTest {
   }
 
   private static JsonNode gold(Path seed) throws IOException {
-    JsonNode all = new ObjectMapper().readTree(Fixtures.seeds().resolve("gold.json").toFile());
+    JsonNode all = new ObjectMapper().readTree(Fixtures.seedGold());
     JsonNode g = all.get(seed.getFileName().toString());
     assertThat(g).as("gold entry for " + seed).isNotNull();
     return g;

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SeedMetadataGoldTest {
 
   private static final Path SEEDS =
-      Path.of(System.getProperty("vnpress.shared", "../shared")).resolve("seeds");
+      org.vnpress.Fixtures.seeds();
   private static final Extractor EXTRACTOR = Extractor.standard();
 
   static Stream<String> seeds() throws IOException {
@@ -28,7 +28,7 @@ class SeedMetadataGoldTest {
   }
 
   private static JsonNode gold() throws IOException {
-    return new ObjectMapper().readTree(SEEDS.resolve("gold.json").toFile());
+    return new ObjectMapper().readTree(org.vnpress.Fixtures.seedGold());
   }
 
   private static PressRelease extract(String file) throws IOException {
