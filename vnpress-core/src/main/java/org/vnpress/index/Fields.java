@@ -1,0 +1,50 @@
+package org.vnpress.index;
+
+import java.util.List;
+import org.apache.lucene.facet.FacetsConfig;
+
+/** Names of the non-text index fields and the facet configuration, in one place. */
+public final class Fields {
+
+  /** Stable document id, a keyword: re-indexing the same id replaces the document. */
+  public static final String ID = "id";
+
+  /**
+   * Publication date as epoch day of its first possible day; points for ranges, doc values to sort.
+   */
+  public static final String DATE = "date";
+
+  /** The extracted record as JSON (without the body, which {@link TextFields#BODY} stores). */
+  public static final String RECORD = "record";
+
+  /** {@code dim␟value␟label} for every facet value of a document: the facet labels' dictionary. */
+  public static final String LABELS = "labels";
+
+  /** Facet dimensions, in the order the API lists them. */
+  public static final String DISTRICT = "district";
+
+  public static final String QUARTER = "quarter";
+  public static final String YEAR = "year";
+  public static final String DOCUMENT = "document";
+  public static final String DOCTYPE = "doctype";
+  public static final String ISSUER = "issuer";
+  public static final String PERIOD = "period";
+  public static final String PLACE = "place";
+
+  public static final List<String> FACETS =
+      List.of(DISTRICT, QUARTER, YEAR, DOCUMENT, DOCTYPE, ISSUER, PERIOD, PLACE);
+
+  /** Separates dim, value and label in {@link #LABELS}. */
+  public static final char LABEL_SEPARATOR = '\u001F';
+
+  private Fields() {}
+
+  /** Facet configuration: every dimension may hold several values except quarter and year. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (String dim : FACETS) {
+      config.setMultiValued(dim, !dim.equals(QUARTER) && !dim.equals(YEAR));
+    }
+    return config;
+  }
+}

@@ -1,0 +1,83 @@
+package org.vnpress.index;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.IndexOptions;
+import org.vnpress.analysis.VietnameseAnalyzer;
+
+/**
+ * The analysed text of a release: which text fields exist, how each is analysed, and which fields a
+ * search runs over. The one seam between the Vietnamese analysis and the index.
+ */
+public final class TextFields {
+
+  /** Title, exact key (diacritics matter); stored for display and highlighting. */
+  public static final String TITLE = "title";
+
+  /** Body, exact key; stored for snippets. */
+  public static final String BODY = "body";
+
+  /** Title, folded key (no diacritics). */
+  public static final String TITLE_FOLDED = "title_folded";
+
+  /** Body, folded key. */
+  public static final String BODY_FOLDED = "body_folded";
+
+  /**
+   * Indexed with positions for phrases; the text is stored beside it as a {@link StoredField}. No
+   * offsets: the highlighter re-analyses the ten stored texts it shows, which costs less than
+   * offsets in every posting (index size and speed).
+   */
+  private static final FieldType INDEXED_TEXT = indexedType();
+
+  private static final Analyzer EXACT = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
+
+  private TextFields() {}
+
+  private static FieldType indexedType() {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(false);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    t.freeze();
+    return t;
+  }
+
+  /**
+   * The text fields of one document. Each text is analysed once, here, on the caller's thread: its
+   * exact tokens are kept and replayed folded for the folded field (see {@link AnalyzedText}),
+   * which gives the same terms as {@link #indexAnalyzer()} would.
+   */
+  public static List<Field> fields(String title, String body) {
+    String t = title == null ? "" : title;
+    AnalyzedText titleTokens = AnalyzedText.of(EXACT, TITLE, t);
+    AnalyzedText bodyTokens = AnalyzedText.of(EXACT, BODY, body);
+    return List.of(
+        new StoredField(TITLE, t),
+        new Field(TITLE, titleTokens.exact(), INDEXED_TEXT),
+        new StoredField(BODY, body),
+        new Field(BODY, bodyTokens.exact(), INDEXED_TEXT),
+        new Field(TITLE_FOLDED, titleTokens.folded(), INDEXED_TEXT),
+        new Field(BODY_FOLDED, bodyTokens.folded(), INDEXED_TEXT));
+  }
+
+  /**
+   * The analyzer of each text field, exact or folded key by field: what {@link #fields} produces,
+   * and what the highlighter and other engines (OpenSearch, Solr) analyse with.
+   */
+  public static Analyzer indexAnalyzer() {
+    Analyzer exact = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
+    Analyzer folded = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
+    return new PerFieldAnalyzerWrapper(exact, Map.of(TITLE_FOLDED, folded, BODY_FOLDED, folded));
+  }
+
+  /** For highlighting: the stored field whose text each folded field was made from. */
+  public static Map<String, String> maskedBy() {
+    return Map.of(TITLE_FOLDED, TITLE, BODY_FOLDED, BODY);
+  }
+}

@@ -1,0 +1,101 @@
+package org.vnpress.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.vnpress.extract.Sources;
+import org.vnpress.search.SearchBackend;
+
+/**
+ * The vnpress web application: the JSON API under {@code /api/} and the search page at {@code /}.
+ */
+public final class App {
+
+  /** Sent with every answer: the page runs only its own scripts and talks only to its origin. */
+  static final Map<String, String> SECURITY_HEADERS =
+      Map.of(
+          "Content-Security-Policy",
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+              + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+              + "form-action 'self'; frame-ancestors 'none'",
+          "X-Content-Type-Options",
+          "nosniff",
+          "Referrer-Policy",
+          "no-referrer",
+          "X-Frame-Options",
+          "DENY");
+
+  private App() {}
+
+  /** JSON as the API writes it: ISO dates, no nulls dropped (clients rely on every key). */
+  public static ObjectMapper json() {
+    return new ObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  public static Javalin create(SearchBackend backend, Sources sources, ServerConfig cfg) {
+    return create(backend, () -> sources, cfg);
+  }
+
+  /**
+   * As {@link #create(SearchBackend, Sources, ServerConfig)}, with the extraction (gazetteer and
+   * all) asked for only when a document is written: a server answers searches before it has loaded.
+   */
+  public static Javalin create(SearchBackend backend, Supplier<Sources> sources, ServerConfig cfg) {
+    SearchController search = new SearchController(backend);
+    DocumentController documents = new DocumentController(backend, sources, cfg.token());
+    return Javalin.create(
+        config -> {
+          config.jsonMapper(new JavalinJackson(json(), false));
+          config.http.maxRequestSize = ServerConfig.MAX_BODY_BYTES;
+          config.jetty.host = cfg.host();
+          config.jetty.port = cfg.port();
+          config.startup.showJavalinBanner = false;
+          config.jetty.modifyServer(
+              server -> {
+                server.setErrorHandler(ErrorMapper.jettyErrors());
+                // connectors exist only once the server starts: set their timeout then
+                server.addEventListener(
+                    new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                      @Override
+                      public void lifeCycleStarting(
+                          org.eclipse.jetty.util.component.LifeCycle event) {
+                        for (var c : server.getConnectors()) {
+                          if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
+                            a.setIdleTimeout(cfg.idleTimeoutMs());
+                          }
+                        }
+                      }
+                    });
+              });
+          config.staticFiles.add(
+              files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+              });
+          config.routes.before(
+              ctx -> {
+                SECURITY_HEADERS.forEach(ctx::header);
+                if (cfg.corsOrigin() != null && ctx.path().startsWith("/api/")) {
+                  ctx.header("Access-Control-Allow-Origin", cfg.corsOrigin());
+                  ctx.header("Vary", "Origin");
+                }
+              });
+          config.routes.get("/api/health", ctx -> ctx.json(new Health("ok", backend.count())));
+          config.routes.get("/api/search", search::search);
+          config.routes.get("/api/documents/{id}", documents::get);
+          config.routes.post("/api/documents", documents::post);
+          config.routes.delete("/api/documents/{id}", documents::delete);
+          config.routes.get("/api/openapi.json", OpenApi::serve);
+          ErrorMapper.register(config.routes);
+        });
+  }
+
+  /** {@code GET /api/health}. */
+  public record Health(String status, long documents) {}
+}

@@ -1,0 +1,121 @@
+package org.vnpress.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vnpress.search.BackendUnavailableException;
+import org.vnpress.search.BadRequestException;
+
+/** The one place where exceptions become HTTP statuses and {@code {error, message}} JSON. */
+final class ErrorMapper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private ErrorMapper() {}
+
+  static void register(RoutesConfig routes) {
+    routes.exception(
+        ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage()));
+    routes.exception(
+        BadRequestException.class, (e, ctx) -> send(ctx, 400, "bad_request", e.getMessage()));
+    routes.exception(
+        BackendUnavailableException.class,
+        (e, ctx) -> send(ctx, 503, "unavailable", e.getMessage()));
+    routes.exception(
+        ValidationException.class,
+        (e, ctx) -> send(ctx, 400, "bad_request", "invalid parameter: " + e.getErrors().keySet()));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> send(ctx, e.getStatus(), code(e.getStatus()), message(e)));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+          send(ctx, 500, "internal_error", "the server could not answer this request");
+        });
+    routes.error(
+        404,
+        ctx -> {
+          if (ctx.resultInputStream() == null) {
+            if (ctx.path().startsWith("/api/")) {
+              send(ctx, 404, "not_found", "no such endpoint: " + ctx.path());
+            } else {
+              ctx.contentType("text/plain; charset=utf-8").result("404 Not Found");
+            }
+          }
+        });
+    routes.error(
+        405,
+        ctx -> {
+          if (ctx.resultInputStream() == null) {
+            send(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed here");
+          }
+        });
+  }
+
+  /**
+   * Errors that Jetty answers before a request reaches Javalin (a URI or headers too long, a
+   * malformed request line) as {@code {error, message}} JSON too, not Jetty's HTML page.
+   */
+  static ErrorHandler jettyErrors() {
+    return new ErrorHandler() {
+      @Override
+      protected void generateResponse(
+          Request request,
+          Response response,
+          int status,
+          String message,
+          Throwable cause,
+          Callback callback)
+          throws IOException {
+        String text =
+            switch (status) {
+              case 414 -> "the request URI is too long (q allows 1000 characters)";
+              case 431 -> "the request headers are too large";
+              case 413 ->
+                  "the request body is larger than " + (ServerConfig.MAX_BODY_BYTES >> 20) + " MB";
+              case 404 -> "not found";
+              default -> status >= 500 ? "the server could not answer this request" : "bad request";
+            };
+        byte[] body = App.json().writeValueAsBytes(new ApiError(code(status), text));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        App.SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
+        response.write(true, ByteBuffer.wrap(body), callback);
+      }
+    };
+  }
+
+  private static String message(HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 413 -> "the request body is larger than " + (ServerConfig.MAX_BODY_BYTES >> 20) + " MB";
+      default -> e.getMessage();
+    };
+  }
+
+  private static String code(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "too_large";
+      case 503 -> "unavailable";
+      default -> status >= 500 ? "internal_error" : "error";
+    };
+  }
+
+  static void send(Context ctx, int status, String code, String message) {
+    ctx.status(status).json(new ApiError(code, message));
+  }
+}

@@ -1,0 +1,14 @@
+package org.vnpress.server;
+
+import java.io.IOException;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vnpress.search.SearchBackend;
+
+/** Every {@link ApiTest} against the two-node OpenSearch cluster (profile {@code opensearch}). */
+@ExtendWith(OpenSearchCluster.class)
+class ApiOpenSearchIT extends ApiTest {
+  @Override
+  SearchBackend backend() throws IOException {
+    return OpenSearchCluster.get().seeded();
+  }
+}
