@@ -118,6 +118,22 @@ public final class Fixtures {
     return out;
   }
 
+  private static PressIndex bundled;
+
+  /**
+   * An in-memory index of {@code index-data/} (seeds, resolutions, DANeS items), built once per
+   * test JVM and shared: tests must not write to it.
+   */
+  public static synchronized PressIndex bundledIndex() throws IOException {
+    if (bundled == null) {
+      PressIndex index = PressIndex.inMemory();
+      new org.vnpress.index.Ingest(index, new org.vnpress.extract.Sources(Extractor.standard()))
+          .run(List.of(project().resolve("index-data")), org.vnpress.index.Ingest.Progress.NONE);
+      bundled = index;
+    }
+    return bundled;
+  }
+
   /** An in-memory index holding the five seeds, committed. */
   public static PressIndex seedIndex() throws IOException {
     PressIndex index = PressIndex.inMemory();

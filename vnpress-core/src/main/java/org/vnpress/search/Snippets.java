@@ -196,9 +196,9 @@ public final class Snippets {
     }
     int from = Math.max(start, firstMark - 60);
     if (from > start) {
-      // begin at a word
+      // begin at a word: after the last space before the cut, or at the sentence's start
       int space = body.lastIndexOf(' ', from);
-      from = space >= start ? space + 1 : from;
+      from = space >= start ? space + 1 : start;
     }
     int to = cut(body, from, Math.min(end, from + MAX_PASSAGE));
     return new int[] {from, to, from > start ? 1 : 0, to < end ? 1 : 0};
