@@ -3,6 +3,7 @@ package org.vnpress.analysis;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Tokenizer;
@@ -74,6 +75,10 @@ public final class VietnameseTokenizer extends Tokenizer {
   private char[] buf = new char[1024];
 
   private int length;
+
+  /** Whether the input since the last reset() has been read into {@link #buf}. */
+  private boolean filled;
+
   private int pos;
   private int finalOffset;
 
@@ -100,6 +105,11 @@ public final class VietnameseTokenizer extends Tokenizer {
   @Override
   public boolean incrementToken() throws IOException {
     clearAttributes();
+    if (!filled) {
+      // read here, not in reset(): without reset() the input is Lucene's illegal-state reader, so a
+      // consumer that forgets reset() gets an exception instead of the last text's tokens
+      fill();
+    }
     if (pendingIndex < pending.size()) {
       Part p = pending.get(pendingIndex);
       posIncAtt.setPositionIncrement(pendingIndex == 0 ? 0 : 1);
@@ -361,17 +371,29 @@ public final class VietnameseTokenizer extends Tokenizer {
   @Override
   public void end() throws IOException {
     super.end();
-    offsetAtt.setOffset(finalOffset, finalOffset);
+    // a stream ended before its first token (or whose reader failed) ends where reading stopped
+    int offset = filled ? finalOffset : correctOffset(length);
+    offsetAtt.setOffset(offset, offset);
     posIncAtt.setPositionIncrement(pendingSkip);
   }
 
   @Override
   public void reset() throws IOException {
     super.reset();
+    filled = false;
     length = 0;
+    pos = 0;
+    pendingSkip = 0;
+    pending.clear();
+    pendingIndex = 0;
+    finalOffset = 0;
+  }
+
+  /** Reads the whole input. */
+  private void fill() throws IOException {
     while (true) {
       if (length == buf.length) {
-        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        buf = Arrays.copyOf(buf, buf.length * 2);
       }
       int n = input.read(buf, length, buf.length - length);
       if (n < 0) {
@@ -379,16 +401,19 @@ public final class VietnameseTokenizer extends Tokenizer {
       }
       length += n;
     }
-    pos = 0;
-    pendingSkip = 0;
-    pending.clear();
-    pendingIndex = 0;
+    filled = true;
     finalOffset = correctOffset(length);
   }
 
   @Override
   public void close() throws IOException {
     super.close();
+    // the next text is read only after the next reset()
+    filled = false;
+    length = 0;
+    pos = 0;
+    pending.clear();
+    pendingIndex = 0;
     // do not keep a large document's text alive between documents
     if (buf.length > 1 << 16) {
       buf = new char[1024];

@@ -1,6 +1,7 @@
 package org.vnpress.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 
 /**
@@ -194,5 +195,17 @@ public class VietnameseTokenizerTokenStreamTest extends VietnameseTokenStreamTes
     assertTokenStreamContents(t, new String[] {"15-nq/tw", "15", "nq", "tw", "hoà"});
     t.setReader(new java.io.StringReader("T.Ư"));
     assertTokenStreamContents(t, new String[] {"tw"}, new int[] {0}, new int[] {3}, 3);
+  }
+
+  // incrementToken() without reset() is refused, even after a text that was only partly read
+  public void testIncrementWithoutReset() throws Exception {
+    try (TokenStream ts = index.tokenStream("f", "hai từ")) {
+      ts.reset();
+      assertTrue(ts.incrementToken());
+      ts.end();
+    }
+    TokenStream ts = index.tokenStream("f", "khác");
+    expectThrows(IllegalStateException.class, ts::incrementToken);
+    ts.close();
   }
 }
