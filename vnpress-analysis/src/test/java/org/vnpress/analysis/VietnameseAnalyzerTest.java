@@ -10,12 +10,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.vnpress.analysis.TokenStreamAssert.Token;
 import org.vnpress.analysis.VietnameseAnalyzer.Key;
+import org.vnpress.analysis.VietnameseAnalyzer.Mode;
 
 class VietnameseAnalyzerTest {
   private static final Analyzer EXACT = new VietnameseAnalyzer(Key.EXACT);
   private static final Analyzer FOLDED = new VietnameseAnalyzer(Key.FOLDED);
-  private static final Analyzer EXACT_QUERY = new VietnameseAnalyzer(Key.EXACT, true);
-  private static final Analyzer FOLDED_QUERY = new VietnameseAnalyzer(Key.FOLDED, true);
+  private static final Analyzer EXACT_QUERY = new VietnameseAnalyzer(Key.EXACT, Mode.QUERY);
+  private static final Analyzer FOLDED_QUERY = new VietnameseAnalyzer(Key.FOLDED, Mode.QUERY);
 
   @AfterAll
   static void close() {

@@ -5,6 +5,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
 import org.vnpress.analysis.VietnameseAnalyzer;
+import org.vnpress.analysis.VietnameseAnalyzer.Key;
+import org.vnpress.analysis.VietnameseAnalyzer.Mode;
 import org.vnpress.index.TextFields;
 
 /**
@@ -14,9 +16,9 @@ import org.vnpress.index.TextFields;
 public final class WholePhrase {
 
   private final QueryBuilder exact =
-      new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT, true));
+      new QueryBuilder(new VietnameseAnalyzer(Key.EXACT, Mode.QUERY));
   private final QueryBuilder folded =
-      new QueryBuilder(new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED, true));
+      new QueryBuilder(new VietnameseAnalyzer(Key.FOLDED, Mode.QUERY));
 
   /** The phrase query, or null for fewer than two words. */
   public Query of(String q) {
