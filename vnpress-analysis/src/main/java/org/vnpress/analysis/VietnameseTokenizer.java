@@ -34,7 +34,8 @@ import org.apache.lucene.util.AttributeFactory;
  *       emitted and the next token skips the positions the parts would take, so phrases across a
  *       document number line up with the index.
  *   <li>A standalone {@code T.Ư} or {@code T.W} (the Central Committee) is the keyword {@code tw}.
- *   <li>Tokens longer than 255 chars are cut, like StandardTokenizer.
+ *   <li>Tokens longer than 255 chars are cut, like StandardTokenizer; a longer run of codes is not
+ *       a document number.
  * </ul>
  */
 public final class VietnameseTokenizer extends Tokenizer {
@@ -225,16 +226,19 @@ public final class VietnameseTokenizer extends Tokenizer {
    * untouched, when the text there is not one.
    */
   private boolean documentNumber(int start) {
+    // one token, so at most MAX_TOKEN_LENGTH chars; the bound also keeps the look-ahead short on
+    // runs such as 1/1/1/... that turn out not to be a document number
+    int limit = Math.min(length, start + MAX_TOKEN_LENGTH);
     List<int[]> segments = new ArrayList<>();
     StringBuilder separators = new StringBuilder();
-    int i = digits(start);
+    int i = digits(start, limit);
     if (i - start > 6) {
       return false;
     }
     segments.add(new int[] {start, i});
     // numbers and years before the codes: 100/2019/
-    while (i + 1 < length && buf[i] == '/' && isAsciiDigit(buf[i + 1])) {
-      int e = digits(i + 1);
+    while (i + 1 < limit && buf[i] == '/' && isAsciiDigit(buf[i + 1])) {
+      int e = digits(i + 1, limit);
       separators.append('/');
       segments.add(new int[] {i + 1, e});
       i = e;
@@ -257,6 +261,9 @@ public final class VietnameseTokenizer extends Tokenizer {
       int e = codeEnd(j);
       if (e < 0) {
         break;
+      }
+      if (e > limit) {
+        return false;
       }
       separators.append(sep);
       segments.add(new int[] {j, e});
@@ -311,8 +318,8 @@ public final class VietnameseTokenizer extends Tokenizer {
     return c;
   }
 
-  private int digits(int i) {
-    while (i < length && isAsciiDigit(buf[i])) {
+  private int digits(int i, int limit) {
+    while (i < limit && isAsciiDigit(buf[i])) {
       i++;
     }
     return i;

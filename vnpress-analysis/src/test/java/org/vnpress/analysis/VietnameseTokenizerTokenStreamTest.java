@@ -1,5 +1,9 @@
 package org.vnpress.analysis;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -207,5 +211,30 @@ public class VietnameseTokenizerTokenStreamTest extends VietnameseTokenStreamTes
     TokenStream ts = index.tokenStream("f", "khác");
     expectThrows(IllegalStateException.class, ts::incrementToken);
     ts.close();
+  }
+
+  // a run of codes longer than a token is not a document number: it was one term of any length,
+  // and a document holding one of more than 32766 bytes could not be indexed at all
+  public void testOverlongDocumentNumber() throws Exception {
+    String text = "15-NQ/" + "NQ/".repeat(200) + "TW";
+    List<String> words = new ArrayList<>(List.of("15"));
+    words.addAll(Collections.nCopies(201, "NQ"));
+    words.add("TW");
+    assertAnalyzesTo(index, text, words.toArray(new String[0]));
+    assertAnalyzesTo(query, text, words.toArray(new String[0]));
+  }
+
+  // up to 255 chars it still is one
+  public void testLongDocumentNumber() throws Exception {
+    String text = "15-NQ/" + "NQ/".repeat(80) + "TW";
+    assertEquals(248, text.length());
+    assertAnalyzesTo(
+        query,
+        text,
+        new String[] {text.toLowerCase(Locale.ROOT)},
+        new int[] {0},
+        new int[] {248},
+        new String[] {D},
+        new int[] {1});
   }
 }
