@@ -209,10 +209,12 @@ public final class VietnameseTokenizer extends Tokenizer {
     } else if (w != 'Ư' && w != 'ư' && w != 'W' && w != 'w') {
       return false;
     }
-    if (end < length && (Character.isLetterOrDigit(buf[end]) || isMark(buf[end]))) {
+    if (continuesWord(end)) {
       return false;
     }
-    if (end < length && buf[end] == '.' && end + 1 < length && Character.isLetter(buf[end + 1])) {
+    if (end + 1 < length
+        && buf[end] == '.'
+        && Character.isLetter(Character.codePointAt(buf, end + 1, length))) {
       return false;
     }
     pos = end;
@@ -280,7 +282,7 @@ public final class VietnameseTokenizer extends Tokenizer {
       return false;
     }
     int end = i;
-    if (end < length && (Character.isLetterOrDigit(buf[end]) || isMark(buf[end]))) {
+    if (continuesWord(end)) {
       return false;
     }
     StringBuilder canonical = new StringBuilder();
@@ -345,10 +347,25 @@ public final class VietnameseTokenizer extends Tokenizer {
       }
     }
     // a Vietnamese word such as "Ngày" is not a code
-    if (i < length && (Character.isLetter(buf[i]) || isMark(buf[i]))) {
-      return -1;
+    if (i < length) {
+      int cp = Character.codePointAt(buf, i, length);
+      if (Character.isLetter(cp) || isMark(cp)) {
+        return -1;
+      }
     }
     return i;
+  }
+
+  /**
+   * Whether a letter, digit or combining mark starts at {@code i}, which would continue the word
+   * before it; by code point, so that a letter outside the BMP counts like any other.
+   */
+  private boolean continuesWord(int i) {
+    if (i >= length) {
+      return false;
+    }
+    int cp = Character.codePointAt(buf, i, length);
+    return Character.isLetterOrDigit(cp) || isMark(cp);
   }
 
   private static boolean isCodeLetter(char c) {

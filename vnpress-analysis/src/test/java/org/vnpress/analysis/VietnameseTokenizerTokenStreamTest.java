@@ -237,4 +237,14 @@ public class VietnameseTokenizerTokenStreamTest extends VietnameseTokenStreamTes
         new String[] {D},
         new int[] {1});
   }
+
+  // a letter outside the BMP right after a document number or T.Ư continues the word, as a
+  // Vietnamese letter does (15-NQ/TWà); it was taken for a word boundary
+  public void testSupplementaryLetterAfterDocumentNumber() throws Exception {
+    assertAnalyzesTo(index, "15-NQ/TWà", new String[] {"15", "NQ", "TWà"});
+    assertAnalyzesTo(index, "15-NQ/TW𠀀", new String[] {"15", "NQ", "TW𠀀"});
+    assertAnalyzesTo(index, "15-NQ/TW/𠀀", new String[] {"15-nq/tw", "15", "nq", "tw", "𠀀"});
+    assertAnalyzesTo(index, "T.Ưà T.Ư𠀀", new String[] {"T", "Ưà", "T", "Ư𠀀"});
+    assertAnalyzesTo(index, "T.W.a T.W.𠀀", new String[] {"T", "W", "a", "T", "W", "𠀀"});
+  }
 }
