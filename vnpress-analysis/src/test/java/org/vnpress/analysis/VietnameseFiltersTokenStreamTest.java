@@ -175,6 +175,14 @@ public class VietnameseFiltersTokenStreamTest extends VietnameseTokenStreamTestC
         new int[] {8, 17});
   }
 
+  // folding keeps what is not a diacritic, U+0000 too (the table's "drop" mark was 0, so it went)
+  public void testFoldingKeepsNul() throws Exception {
+    assertAnalyzesTo(
+        chain(WhitespaceTokenizer::new, VietnameseFoldingFilter::new),
+        "a\u0000b đ\u0000\u0301",
+        new String[] {"a\u0000b", "d\u0000"});
+  }
+
   // SPI: the factories by name build the analyzer's index chain, document-number parts and all
   public void testSpiIndexChain() throws Exception {
     assertAnalyzesTo(
