@@ -319,12 +319,4 @@ class VietnameseAnalyzerTest {
     assertThat(FOLDED.normalize("f", "Thuỷ").utf8ToString()).isEqualTo("thuy");
     assertThat(EXACT.normalize("f", "Thuỷ").utf8ToString()).isEqualTo("thủy");
   }
-
-  // random text: offsets inside the input and ordered, positions sane, for all four chains
-  @Test
-  void randomStrings() {
-    for (Analyzer a : new Analyzer[] {EXACT, FOLDED, EXACT_QUERY, FOLDED_QUERY}) {
-      TokenStreamAssert.checkRandomData(a, 42, 3000);
-    }
-  }
 }
