@@ -119,5 +119,8 @@ class VietnameseFiltersTest {
     Map<String, String> args3 = new HashMap<>(Map.of("bogus", "1"));
     assertThatThrownBy(() -> TokenizerFactory.forName("vietnamese", args3))
         .hasMessage("Unknown parameters: {bogus=1}");
+    Map<String, String> args4 = new HashMap<>(Map.of("bogus", "1"));
+    assertThatThrownBy(() -> TokenFilterFactory.forName("vietnameseSyllablePairs", args4))
+        .hasMessage("Unknown parameters: {bogus=1}");
   }
 }
