@@ -24,6 +24,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.analysis.VietnameseAnalyzer.Key;
+import org.vnpress.analysis.VietnameseAnalyzer.Mode;
 import org.vnpress.index.TextFields;
 
 /**
@@ -124,7 +125,7 @@ public final class TextQueryBuilder {
   private final QueryBuilder folded;
   private final QueryBuilder exactPlain;
   private final QueryBuilder foldedPlain;
-  private final Analyzer foldKey = VietnameseAnalyzer.withoutSynonyms(Key.FOLDED);
+  private final Analyzer foldKey = new VietnameseAnalyzer(Key.FOLDED, Mode.QUERY_WITHOUT_SYNONYMS);
   private final Analyzer pairs = TextFields.pairAnalyzer();
 
   /** Folded keys ("uy ban nhan dan") of the abbreviation expansions of two words or more. */
@@ -136,10 +137,13 @@ public final class TextQueryBuilder {
 
   public TextQueryBuilder(Tuning tuning) {
     this.tuning = tuning;
-    exact = builder(new VietnameseAnalyzer(Key.EXACT, tuning.synonyms()));
-    folded = builder(new VietnameseAnalyzer(Key.FOLDED, tuning.synonyms()));
-    exactPlain = builder(VietnameseAnalyzer.withoutSynonyms(Key.EXACT));
-    foldedPlain = builder(VietnameseAnalyzer.withoutSynonyms(Key.FOLDED));
+    // without synonyms the main clauses keep the index-time tokenization (document-number parts),
+    // as they did when this was a boolean
+    Mode mode = tuning.synonyms() ? Mode.QUERY : Mode.INDEX;
+    exact = builder(new VietnameseAnalyzer(Key.EXACT, mode));
+    folded = builder(new VietnameseAnalyzer(Key.FOLDED, mode));
+    exactPlain = builder(new VietnameseAnalyzer(Key.EXACT, Mode.QUERY_WITHOUT_SYNONYMS));
+    foldedPlain = builder(new VietnameseAnalyzer(Key.FOLDED, Mode.QUERY_WITHOUT_SYNONYMS));
     if (tuning.synonyms()) {
       for (List<String> entry : VietnameseAnalyzer.abbreviations()) {
         for (String form : entry) {
