@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -79,31 +80,44 @@ final class HostilePhase {
 
   /**
    * The long queries, from the real words of the first documents of the corpus: the ~330 words of
-   * one or two letters in text order (and the same distinct, and unaccented), a pasted passage of
-   * 1,000 characters, a quoted passage of 60 words, and 64 words of running text.
+   * one or two letters in text order (and the same distinct, and unaccented); from one document, a
+   * pasted passage of 1,000 characters, a quoted passage of its first 60 words (a phrase that finds
+   * at least that document) and its next 64 words.
    */
   static List<Attack> attacks(Path corpus) throws IOException {
-    List<String> words = new ArrayList<>();
+    List<String> shortWords = new ArrayList<>();
+    List<String> source = new ArrayList<>();
+    String[] pasted = {null};
     CorpusReader.read(
         corpus,
         SAMPLE_DOCS,
         r -> {
           String body = Normalizer.normalize(r.body(), Normalizer.Form.NFC);
-          for (String w : body.split("\\s+")) {
-            if (!w.isEmpty() && w.codePoints().allMatch(Character::isLetter)) {
-              words.add(w.toLowerCase(Locale.ROOT));
+          List<String> words =
+              Arrays.stream(body.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+          for (String w : words) {
+            if (w.length() <= 2 && w.codePoints().allMatch(Character::isLetter)) {
+              shortWords.add(w.toLowerCase(Locale.ROOT));
             }
           }
+          if (pasted[0] == null && words.size() >= QUOTED + AT_CAP && body.length() > MAX_CHARS) {
+            source.addAll(words);
+            // as pasted: punctuation kept, lines joined, no quote that would make it a phrase
+            pasted[0] =
+                upTo(Arrays.asList(body.replace("\"", " ").strip().split("\\s+")), MAX_CHARS);
+          }
         });
-    List<String> shortWords = words.stream().filter(w -> w.length() <= 2).toList();
+    if (pasted[0] == null) {
+      throw new IOException("no document of " + MAX_CHARS + " characters in " + corpus);
+    }
     List<Attack> out = new ArrayList<>();
     out.add(attack("short-words", upTo(shortWords, MAX_CHARS)));
     out.add(
         attack("short-distinct", upTo(List.copyOf(new LinkedHashSet<>(shortWords)), MAX_CHARS)));
     out.add(attack("short-unaccented", QueryMix.unaccent(upTo(shortWords, MAX_CHARS))));
-    out.add(attack("pasted-text", upTo(words, MAX_CHARS)));
-    out.add(attack("quoted-passage", "\"" + String.join(" ", words.subList(0, QUOTED)) + "\""));
-    out.add(attack("at-cap-64", String.join(" ", words.subList(QUOTED, QUOTED + AT_CAP))));
+    out.add(attack("pasted-text", pasted[0]));
+    out.add(attack("quoted-passage", "\"" + String.join(" ", source.subList(0, QUOTED)) + "\""));
+    out.add(attack("at-cap-64", String.join(" ", source.subList(QUOTED, QUOTED + AT_CAP))));
     return out;
   }
 

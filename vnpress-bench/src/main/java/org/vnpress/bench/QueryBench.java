@@ -37,6 +37,9 @@ public final class QueryBench {
   public static final String POSTGRES = "postgres";
   public static final List<String> PEERS = List.of(LUCENE, FTS5, POSTGRES);
 
+  /** The build time in an index's completion marker. */
+  private static final Pattern BUILT = Pattern.compile("seconds=([0-9.]+)");
+
   /** Warm-up queries of each engine before the first measured phase of any. */
   private static final int WARMUP = 200;
 
@@ -76,8 +79,9 @@ public final class QueryBench {
   /** Both Lucene indexes against the corpus's raw text (UTF-8 bytes of title and body). */
   public record Indexes(long rawBytes, IndexSize vnpress, IndexSize lucene) {}
 
-  /** vnpress under attack, in-process and over HTTP. */
-  public record Hostile(HostilePhase.Stats inProcess, HostilePhase.Stats http) {}
+  /** vnpress under attack, in-process and over HTTP; the naive page in-process, for reference. */
+  public record Hostile(
+      HostilePhase.Stats inProcess, HostilePhase.Stats http, HostilePhase.Stats lucene) {}
 
   /** The JSON line's shape (issues 8 and 14), then every phase's figures. */
   public record Json(
@@ -154,8 +158,6 @@ public final class QueryBench {
     return m.find() ? Double.valueOf(m.group(1)) : null;
   }
 
-  private static final Pattern BUILT = Pattern.compile("seconds=([0-9.]+)");
-
   public Json run(Limits limits) throws Exception {
     log.printf(Locale.ROOT, "bench query: %,d documents, load average %s%n", docs, loadAverage());
     Path idx = vnpressIndex();
@@ -167,6 +169,7 @@ public final class QueryBench {
     LoadRunner.Stats lucene8 = null;
     HostilePhase.Stats hostileIn = null;
     HostilePhase.Stats hostileHttp = null;
+    HostilePhase.Stats hostileLucene = null;
     IndexSize luceneSize = null;
     List<QueryMix.Query> queries;
     int n = limits.vnpressQueries();
@@ -221,6 +224,9 @@ public final class QueryBench {
             List<HostilePhase.Attack> attacks = HostilePhase.attacks(corpus);
             hostileIn = HostilePhase.run(in, "in-process", queries, attacks, n, sec, log);
             hostileHttp = HostilePhase.run(http, "http", queries, attacks, n, sec, log);
+            if (naive != null) {
+              hostileLucene = HostilePhase.run(naive, "in-process", queries, attacks, n, sec, log);
+            }
           }
         }
       }
@@ -289,7 +295,7 @@ public final class QueryBench {
         fts5 == null || v == null ? null : IndexBench.round(fts5.p50Ms() / v.p50Ms(), 1),
         postgres == null || v == null ? null : IndexBench.round(postgres.p50Ms() / v.p50Ms(), 1),
         index,
-        hostileIn == null ? null : new Hostile(hostileIn, hostileHttp),
+        hostileIn == null ? null : new Hostile(hostileIn, hostileHttp, hostileLucene),
         loadAverage(),
         phases);
   }

@@ -130,7 +130,8 @@ class BenchSmokeTest {
     assertThat(index.path("vnpress").path("bytesPerRawByte").asDouble()).isPositive();
     assertThat(index.path("lucene").path("bytesPerRawByte").asDouble()).isPositive();
     assertThat(index.path("lucene").path("buildSeconds").asDouble()).isPositive();
-    for (String mode : List.of("inProcess", "http")) {
+    // vnpress in-process and over HTTP; the naive page in-process, for reference
+    for (String mode : List.of("inProcess", "http", "lucene")) {
       JsonNode h = json.path("hostile").path(mode);
       assertThat(h.path("normal").path("queries").asInt()).as(mode).isPositive();
       assertThat(h.path("normal").path("p99Ms").asDouble()).as(mode).isPositive();
