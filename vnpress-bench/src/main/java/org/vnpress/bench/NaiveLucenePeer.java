@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -172,26 +176,65 @@ final class NaiveLucenePeer implements SearchEngine {
     return c;
   }
 
+  /**
+   * Two threads, as vnpress's ingest has them: this one reads the stored releases back and builds
+   * the documents, a second one analyses and writes them.
+   */
   private static int build(Path dir, Path vnpressIndex) throws Exception {
     IndexWriterConfig cfg = new IndexWriterConfig(analyzer());
     // as vnpress's writer; the codec stays Lucene's default (stored fields for speed)
     cfg.setRAMBufferSizeMB(64);
     FacetsConfig config = facetsConfig();
+    Document end = new Document();
+    BlockingQueue<Document> queue = new ArrayBlockingQueue<>(256);
     try (FSDirectory d = FSDirectory.open(dir);
         IndexWriter w = new IndexWriter(d, cfg)) {
-      int n =
-          StoredReleases.forEach(
-              vnpressIndex,
-              (row, r, facets) -> {
-                Document doc = new Document();
-                doc.add(new StringField(ID, r.id(), Field.Store.YES));
-                doc.add(new Field(TITLE, StoredReleases.title(r), TEXT));
-                doc.add(new Field(BODY, r.body(), TEXT));
-                for (StoredReleases.FacetRow f : facets) {
-                  doc.add(new SortedSetDocValuesFacetField(f.dim(), f.value()));
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  for (Document doc = queue.take(); doc != end; doc = queue.take()) {
+                    w.addDocument(doc);
+                  }
+                } catch (Throwable e) {
+                  // the reader sees it when the queue stays full
+                  failure.set(e);
                 }
-                w.addDocument(config.build(doc));
-              });
+              },
+              "naive-lucene-writer");
+      writer.start();
+      int n;
+      try {
+        n =
+            StoredReleases.forEach(
+                vnpressIndex,
+                (row, r, facets) -> {
+                  Document doc = new Document();
+                  doc.add(new StringField(ID, r.id(), Field.Store.YES));
+                  doc.add(new Field(TITLE, StoredReleases.title(r), TEXT));
+                  doc.add(new Field(BODY, r.body(), TEXT));
+                  for (StoredReleases.FacetRow f : facets) {
+                    doc.add(new SortedSetDocValuesFacetField(f.dim(), f.value()));
+                  }
+                  Document built = config.build(doc);
+                  while (!queue.offer(built, 1, TimeUnit.SECONDS)) {
+                    if (failure.get() != null) {
+                      throw new IOException("indexing the naive page failed", failure.get());
+                    }
+                  }
+                });
+      } finally {
+        // after a failed read too: the writer finishes what is queued, then stops
+        boolean ended = false;
+        while (!ended && writer.isAlive()) {
+          ended = queue.offer(end, 1, TimeUnit.SECONDS);
+        }
+        writer.join();
+      }
+      if (failure.get() != null) {
+        throw new IOException("indexing the naive page failed", failure.get());
+      }
       w.commit();
       return n;
     }
