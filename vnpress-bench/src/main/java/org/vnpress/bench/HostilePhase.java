@@ -73,6 +73,9 @@ final class HostilePhase {
   /** Words in the query at the proposed cap of issue 14 (still valid under it). */
   private static final int AT_CAP = 64;
 
+  /** Longest wait for the process to become quiet after an attack. */
+  private static final int SETTLE_SECONDS = 180;
+
   /** Words of the quoted passage. */
   private static final int QUOTED = 60;
 
@@ -212,6 +215,7 @@ final class HostilePhase {
         t.join();
       }
     }
+    settle(engine.name() + " " + mode, log);
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     Map<String, ByKind> byKind = new TreeMap<>();
     tallies.forEach(
@@ -267,6 +271,31 @@ final class HostilePhase {
             normal.qps(),
             normal.errors()),
         attackers);
+  }
+
+  /**
+   * Waits, at most {@link #SETTLE_SECONDS}, until this process uses less than a quarter of a core:
+   * an attack the HTTP client gave up on still runs in the server, and would load the next phase.
+   */
+  private static void settle(String what, PrintStream log) throws InterruptedException {
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long t0 = System.nanoTime();
+    long until = t0 + SETTLE_SECONDS * 1_000_000_000L;
+    while (System.nanoTime() < until) {
+      long cpu0 = os.getProcessCpuTime();
+      long w0 = System.nanoTime();
+      Thread.sleep(500);
+      double cores = (double) (os.getProcessCpuTime() - cpu0) / (System.nanoTime() - w0);
+      if (cores < 0.25) {
+        break;
+      }
+    }
+    double waited = (System.nanoTime() - t0) / 1e9;
+    if (waited > 2) {
+      log.printf(Locale.ROOT, "  %s: waited %.0f s for the attack's last requests%n", what, waited);
+    }
   }
 
   private static double ms(long nanos) {

@@ -222,11 +222,11 @@ public final class QueryBench {
           if (limits.hostile()) {
             // last: what an attack leaves behind (a grown heap, garbage) stays out of the above
             List<HostilePhase.Attack> attacks = HostilePhase.attacks(corpus);
-            hostileIn = HostilePhase.run(in, "in-process", queries, attacks, n, sec, log);
-            hostileHttp = HostilePhase.run(http, "http", queries, attacks, n, sec, log);
             if (naive != null) {
               hostileLucene = HostilePhase.run(naive, "in-process", queries, attacks, n, sec, log);
             }
+            hostileIn = HostilePhase.run(in, "in-process", queries, attacks, n, sec, log);
+            hostileHttp = HostilePhase.run(http, "http", queries, attacks, n, sec, log);
           }
         }
       }
