@@ -127,11 +127,30 @@ public final class Fixtures {
   public static synchronized PressIndex bundledIndex() throws IOException {
     if (bundled == null) {
       PressIndex index = PressIndex.inMemory();
-      new org.vnpress.index.Ingest(index, new org.vnpress.extract.Sources(Extractor.standard()))
-          .run(List.of(project().resolve("index-data")), org.vnpress.index.Ingest.Progress.NONE);
+      index.addAll(bundledReleases());
+      index.commit();
       bundled = index;
     }
     return bundled;
+  }
+
+  private static List<PressRelease> bundledReleases;
+
+  /** The releases of {@code index-data/}, extracted once per test JVM (records are immutable). */
+  public static synchronized List<PressRelease> bundledReleases() throws IOException {
+    if (bundledReleases == null) {
+      List<PressRelease> out = new ArrayList<>();
+      new org.vnpress.extract.Sources(Extractor.standard())
+          .read(
+              List.of(project().resolve("index-data")),
+              item -> {
+                if (item instanceof org.vnpress.extract.Sources.Accepted a) {
+                  out.add(a.release());
+                }
+              });
+      bundledReleases = List.copyOf(out);
+    }
+    return bundledReleases;
   }
 
   /** An in-memory index holding the five seeds, committed. */

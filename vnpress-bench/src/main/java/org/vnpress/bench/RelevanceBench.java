@@ -484,7 +484,8 @@ public final class RelevanceBench {
                 Boolean.parseBoolean(f[5]),
                 Boolean.parseBoolean(f[6]),
                 f.length > 7 ? Integer.parseInt(f[7]) : Tuning.DEFAULT.rescoreWindow(),
-                f.length > 8 ? Integer.parseInt(f[8]) : Tuning.DEFAULT.relaxBelow()));
+                f.length > 8 ? Integer.parseInt(f[8]) : Tuning.DEFAULT.relaxBelow(),
+                f.length > 9 ? Float.parseFloat(f[9]) : Tuning.DEFAULT.togetherBoost()));
       }
       tune(shared, grid, java.lang.System.out, args[0].equals("tune-full"));
       return;

@@ -64,10 +64,12 @@ public final class TextQueryBuilder {
       boolean synonyms,
       boolean stopwords,
       int rescoreWindow,
-      int relaxBelow) {
+      int relaxBelow,
+      float togetherBoost) {
 
     /** The measured best: see docs/relevance.md. */
-    public static final Tuning DEFAULT = new Tuning(1f, 0.5f, 0.3f, 20f, 0.6f, true, false, 200, 5);
+    public static final Tuning DEFAULT =
+        new Tuning(1f, 0.5f, 0.3f, 20f, 0.6f, true, false, 200, 5, 100f);
 
     /** A variant with other proximity weights. */
     public Tuning withProximity(float pairs, float phrase) {
@@ -80,7 +82,8 @@ public final class TextQueryBuilder {
           synonyms,
           stopwords,
           rescoreWindow,
-          relaxBelow);
+          relaxBelow,
+          togetherBoost);
     }
 
     /** A variant with query stopwords on or off. */
@@ -94,7 +97,8 @@ public final class TextQueryBuilder {
           synonyms,
           on,
           rescoreWindow,
-          relaxBelow);
+          relaxBelow,
+          togetherBoost);
     }
   }
 
@@ -464,6 +468,17 @@ public final class TextQueryBuilder {
     Set<String> pairTerms =
         new LinkedHashSet<>(terms(pairs, TextFields.BODY_PAIRS, String.join(" ", plainWords)));
     List<Query> out = new ArrayList<>();
+    if (tuning.togetherBoost() > 0 && pairTerms.size() > 1) {
+      // every pair of neighbours found in one field: the words stand together as typed, which
+      // lifts the release holding the whole phrase into the window the phrase then re-ranks
+      for (String field : new String[] {TextFields.BODY_PAIRS, TextFields.TITLE_PAIRS}) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String pair : pairTerms) {
+          all.add(new TermQuery(new Term(field, pair)), Occur.FILTER);
+        }
+        out.add(new BoostQuery(new ConstantScoreQuery(all.build()), tuning.togetherBoost()));
+      }
+    }
     for (String pair : pairTerms) {
       for (String field : new String[] {TextFields.BODY_PAIRS, TextFields.TITLE_PAIRS}) {
         float boost =

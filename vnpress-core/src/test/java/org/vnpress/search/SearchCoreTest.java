@@ -78,7 +78,8 @@ class SearchCoreTest {
             d.synonyms(),
             d.stopwords(),
             d.rescoreWindow(),
-            0);
+            0,
+            d.togetherBoost());
     LuceneBackend strictOnly =
         new LuceneBackend(index, new TextQueryBuilder(never), SearchLimits.DEFAULT);
     SearchResponse strict = strictOnly.search(SearchRequest.of(q));
