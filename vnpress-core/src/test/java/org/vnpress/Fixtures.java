@@ -121,8 +121,7 @@ public final class Fixtures {
   /** An in-memory index holding the five seeds, committed. */
   public static PressIndex seedIndex() throws IOException {
     PressIndex index = PressIndex.inMemory();
-    index.addAll(seedReleases());
-    index.commit();
+    index.write(seedReleases());
     return index;
   }
 

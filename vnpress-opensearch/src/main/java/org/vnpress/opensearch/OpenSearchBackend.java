@@ -37,7 +37,6 @@ import org.vnpress.search.BackendUnavailableException;
 import org.vnpress.search.DocumentView;
 import org.vnpress.search.FacetValue;
 import org.vnpress.search.Hit;
-import org.vnpress.search.IngestResult;
 import org.vnpress.search.SearchBackend;
 import org.vnpress.search.SearchRequest;
 import org.vnpress.search.SearchResponse;
@@ -84,6 +83,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final Analyzer exactKey = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
   private final WholePhrase wholePhrase = new WholePhrase();
   private volatile DistrictNames districts;
+  private final OpenSearchWrites writes = new OpenSearchWrites(this);
 
   private record DistrictNames(long builtAt, Map<String, List<String>> byName) {}
 
@@ -137,10 +137,9 @@ public final class OpenSearchBackend implements SearchBackend {
 
   // ---------------------------------------------------------------- HTTP
 
-  private record Answer(int status, JsonNode body) {}
+  record Answer(int status, JsonNode body) {}
 
-  private Answer call(String method, String path, String body, String contentType)
-      throws IOException {
+  Answer call(String method, String path, String body, String contentType) throws IOException {
     int first = current;
     BackendUnavailableException last = null;
     for (int k = 0; k < hosts.size(); k++) {
@@ -203,11 +202,11 @@ public final class OpenSearchBackend implements SearchBackend {
     return e.isTextual() ? e.asText() : e.path("reason").asText(json.toString());
   }
 
-  private static IOException failed(String what, Answer a) {
+  static IOException failed(String what, Answer a) {
     return new IOException(what + " failed with HTTP " + a.status + ": " + reason(a.body));
   }
 
-  private String path(String rest) {
+  String path(String rest) {
     return URLEncoder.encode(index, StandardCharsets.UTF_8) + rest;
   }
 
@@ -276,38 +275,21 @@ public final class OpenSearchBackend implements SearchBackend {
   // ---------------------------------------------------------------- ingest
 
   @Override
-  public IngestResult ingest(List<PressRelease> releases, List<IngestResult.Rejection> rejected)
-      throws IOException {
-    if (releases.isEmpty()) {
-      return new IngestResult(0, 0, rejected);
-    }
-    StringBuilder nd = new StringBuilder();
-    for (PressRelease r : releases) {
-      ObjectNode action = JSON.createObjectNode();
-      action.putObject("index").put("_index", index).put("_id", r.id());
-      nd.append(JSON.writeValueAsString(action)).append('\n');
-      nd.append(JSON.writeValueAsString(source(r))).append('\n');
-    }
-    // wait_for: searchable when we answer; the translog makes it durable before the ack
-    Answer a = call("POST", "_bulk?refresh=wait_for", nd.toString(), "application/x-ndjson");
-    if (a.status >= 300) {
-      throw failed("bulk ingest", a);
-    }
-    int added = 0;
-    int replaced = 0;
-    for (JsonNode item : a.body.path("items")) {
-      JsonNode op = item.path("index");
-      if (op.has("error")) {
-        throw new IOException("indexing " + op.path("_id").asText() + " failed: " + reason(op));
-      }
-      if (op.path("result").asText().equals("updated")) {
-        replaced++;
-      } else {
-        added++;
-      }
-    }
+  public Prepared prepare(PressRelease release) throws IOException {
+    return writes.prepare(release);
+  }
+
+  @Override
+  public Batch begin() throws IOException {
+    Batch b = writes.begin();
+    // facet values may change: the district names are read again
     districts = null;
-    return new IngestResult(added, replaced, rejected);
+    return b;
+  }
+
+  @Override
+  public State writerState() {
+    return writes.state();
   }
 
   /** The document OpenSearch stores for a release. */
@@ -369,15 +351,10 @@ public final class OpenSearchBackend implements SearchBackend {
 
   @Override
   public boolean delete(String id) throws IOException {
-    Answer a = call("DELETE", path("/_doc/" + enc(id) + "?refresh=wait_for"), null, null);
-    if (a.status == 404) {
-      return false;
+    try (Batch b = begin()) {
+      b.delete(id);
+      return b.commit().deleted() > 0;
     }
-    if (a.status >= 300) {
-      throw failed("delete", a);
-    }
-    districts = null;
-    return a.body.path("result").asText().equals("deleted");
   }
 
   @Override

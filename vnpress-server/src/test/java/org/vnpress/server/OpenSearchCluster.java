@@ -98,7 +98,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
     if (!seeded) {
       b.dropIndex();
       b = OpenSearchBackend.open(url, SEED_INDEX, OpenSearchBackend.Layout.DEFAULT);
-      b.ingest(Fixtures.seedReleases(), List.of());
+      b.ingest(Fixtures.seedReleases());
       seeded = true;
     }
     return b;

@@ -1,0 +1,123 @@
+package org.vnpress.server;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.vnpress.index.IngestResult;
+import org.vnpress.search.SearchBackend;
+
+/**
+ * What {@code GET /metrics} shows, in the Prometheus text format (Micrometer, as its Javalin plugin
+ * does it): requests and their latency by endpoint and status, searches over their budget,
+ * documents, index bytes, commits, writer errors and written records. Endpoints are route patterns
+ * ({@code /api/documents/{id}}), never a request's own path or query.
+ */
+final class Metrics {
+
+  /** A search slower than this counts as over its budget. */
+  static final long SEARCH_BUDGET_MS = 1_000;
+
+  private static final Duration[] BUCKETS = {
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2_500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10)
+  };
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter overBudget;
+  private final Counter added;
+  private final Counter replaced;
+  private final Counter rejected;
+  private final Counter deleted;
+
+  Metrics(SearchBackend backend) {
+    Gauge.builder("vnpress.documents", backend, b -> orNaN(b::count))
+        .description("documents in the index")
+        .register(registry);
+    Gauge.builder("vnpress.index.size", backend, b -> orNaN(b::sizeInBytes))
+        .description("bytes the index takes on disk (-1: unknown)")
+        .baseUnit("bytes")
+        .register(registry);
+    FunctionCounter.builder("vnpress.index.commits", backend, b -> b.writerState().commits())
+        .description("write batches committed since the server started")
+        .register(registry);
+    FunctionCounter.builder("vnpress.index.writer.errors", backend, b -> b.writerState().errors())
+        .description("failures inside the index writer; each rolled its batch back")
+        .register(registry);
+    Gauge.builder("vnpress.index.writer.ok", backend, b -> b.writerState().ok() ? 1 : 0)
+        .description("1 when writes work, 0 after the writer failed until a batch commits again")
+        .register(registry);
+    overBudget =
+        Counter.builder("vnpress.search.over.budget")
+            .description("searches that took longer than " + SEARCH_BUDGET_MS + " ms")
+            .register(registry);
+    added = written("added");
+    replaced = written("replaced");
+    rejected = written("rejected");
+    deleted =
+        Counter.builder("vnpress.documents.deleted")
+            .description("documents deleted through the API")
+            .register(registry);
+  }
+
+  private Counter written(String outcome) {
+    return Counter.builder("vnpress.records.written")
+        .description("records of write requests, by what became of them")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  private interface Reading {
+    long get() throws IOException;
+  }
+
+  private static double orNaN(Reading r) {
+    try {
+      return r.get();
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** One answered request. */
+  void request(String method, String endpoint, int status, long millis) {
+    Timer.builder("http.server.requests")
+        .description("HTTP requests by endpoint and status")
+        .tags("method", method, "endpoint", endpoint, "status", Integer.toString(status))
+        .serviceLevelObjectives(BUCKETS)
+        .register(registry)
+        .record(millis, TimeUnit.MILLISECONDS);
+    if (endpoint.equals("/api/search") && millis > SEARCH_BUDGET_MS) {
+      overBudget.increment();
+    }
+  }
+
+  void written(IngestResult r) {
+    added.increment(r.added());
+    replaced.increment(r.replaced());
+    rejected.increment(r.rejected().size());
+  }
+
+  void deleted() {
+    deleted.increment();
+  }
+
+  String scrape() {
+    return registry.scrape();
+  }
+}
