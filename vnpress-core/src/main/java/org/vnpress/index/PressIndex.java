@@ -256,7 +256,7 @@ public final class PressIndex implements ReleaseWriter, Closeable {
       try {
         w.updateDocument(new Term(Fields.ID, p.id()), p.doc());
       } catch (IOException | RuntimeException | Error e) {
-        failed(w);
+        failed(w, e);
         throw e;
       }
       ledger.put(p.id());
@@ -269,7 +269,7 @@ public final class PressIndex implements ReleaseWriter, Closeable {
       try {
         w.deleteDocuments(new Term(Fields.ID, id));
       } catch (IOException | RuntimeException | Error e) {
-        failed(w);
+        failed(w, e);
         throw e;
       }
       ledger.deleted(id);
@@ -281,7 +281,7 @@ public final class PressIndex implements ReleaseWriter, Closeable {
       try {
         w.commit();
       } catch (IOException | RuntimeException | Error e) {
-        failed(w);
+        failed(w, e);
         throw e;
       }
       ended = true;
@@ -317,12 +317,21 @@ public final class PressIndex implements ReleaseWriter, Closeable {
     }
   }
 
-  /** A failure inside the writer: counted, and kept for the health check when it broke it. */
-  private void failed(IndexWriter w) {
+  /**
+   * A failure inside the writer: counted, and kept for the health check until a batch commits again
+   * — unless Lucene only refused the one document (it then stays usable).
+   */
+  private void failed(IndexWriter w, Throwable e) {
     writerErrors.incrementAndGet();
     Throwable tragic = w.getTragicException();
     if (tragic != null) {
-      writerProblem = "the index writer failed (" + describe(tragic) + "); writes were rolled back";
+      writerProblem =
+          "the index writer failed ("
+              + describe(tragic)
+              + "); the batch was rolled back to the last commit";
+    } else if (!(e instanceof IllegalArgumentException)) {
+      writerProblem =
+          "the last write failed (" + describe(e) + "); it was rolled back to the last commit";
     }
   }
 

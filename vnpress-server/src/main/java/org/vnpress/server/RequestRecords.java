@@ -173,16 +173,22 @@ final class RequestRecords {
     feeder.feedInput(buf, from, to);
     try {
       pull();
+      if (depth > 0 && shape == Shape.VALUES && anyRecord && buf[to - 1] == '\n') {
+        // only a body's first value may spread over lines; NDJSON records end on theirs
+        throw new com.fasterxml.jackson.core.JsonParseException(
+            parser, "the record does not end on its line (NDJSON: one record a line)");
+      }
     } catch (JsonProcessingException e) {
       if (shape == Shape.ARRAY) {
-        throw ApiException.badRequest(
-            String.format(
-                Locale.ROOT,
-                "malformed JSON in the array at record %d (line %d, column %d): %s",
-                arrayIndex,
-                e.getLocation() == null ? line + 1 : e.getLocation().getLineNr(),
-                e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
-                e.getOriginalMessage()));
+        throw arrayClosed
+            ? trailer()
+            : ApiException.badRequest(
+                String.format(
+                    Locale.ROOT,
+                    "malformed JSON in the array at record %d (line %d): %s",
+                    depth > 0 ? recordPosition : arrayIndex,
+                    line,
+                    e.getOriginalMessage()));
       }
       int at = depth > 0 ? recordLine : line;
       boolean restart = depth > 0 && recordLine < line && wholeLine;
@@ -200,6 +206,11 @@ final class RequestRecords {
         skipping = true;
       }
     }
+  }
+
+  private ApiException trailer() {
+    return ApiException.badRequest(
+        "a JSON array must be the whole body, but something follows it on line " + line);
   }
 
   /** Takes every token that the bytes fed so far make. */
@@ -220,8 +231,7 @@ final class RequestRecords {
     }
     if (shape == Shape.ARRAY) {
       if (arrayClosed) {
-        throw ApiException.badRequest(
-            "a JSON array must be the whole body, but another value follows it on line " + line);
+        throw trailer();
       }
       if (depth == 0 && t == JsonToken.END_ARRAY) {
         arrayClosed = true;

@@ -209,4 +209,28 @@ class FaultTest {
       assertThat(text).doesNotContain("\tat ", "Exception");
     }
   }
+
+  @Test
+  void searchReadsAnIndexThatAServerHolds() throws IOException {
+    Path index = dir.resolve("index");
+    try (PressIndex held = PressIndex.open(index)) {
+      held.write(Fixtures.seedReleases());
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.PrintStream stdout = System.out;
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      int exit;
+      try {
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(out, true));
+        exit = cl.execute("search", "--index", index.toString(), "--json", "hoàng", "mai");
+      } finally {
+        System.setOut(stdout);
+      }
+      assertThat(exit).as(out.toString()).isZero();
+      assertThat(printed.toString(StandardCharsets.UTF_8)).contains(Fixtures.SEED_004);
+      // and the server's writer goes on: the search took no lock
+      held.write(List.of(Fixtures.seedReleases().get(0)));
+    }
+  }
 }
