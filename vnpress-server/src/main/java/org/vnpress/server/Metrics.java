@@ -54,7 +54,7 @@ final class Metrics {
         .baseUnit("bytes")
         .register(registry);
     FunctionCounter.builder("vnpress.index.commits", backend, b -> b.writerState().commits())
-        .description("write batches committed since the server started")
+        .description("write batches committed since the index was opened")
         .register(registry);
     FunctionCounter.builder("vnpress.index.writer.errors", backend, b -> b.writerState().errors())
         .description("failures inside the index writer; each rolled its batch back")
