@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -15,8 +16,8 @@ import org.vnpress.search.SearchBackend;
 /**
  * What {@code GET /metrics} shows, in the Prometheus text format (Micrometer, as its Javalin plugin
  * does it): requests and their latency by endpoint and status, searches over their budget,
- * documents, index bytes, commits, writer errors and written records. Endpoints are route patterns
- * ({@code /api/documents/{id}}), never a request's own path or query.
+ * documents, index bytes, commits, writer errors, written records and the JVM's memory. Endpoints
+ * are route patterns ({@code /api/documents/{id}}), never a request's own path or query.
  */
 final class Metrics {
 
@@ -62,6 +63,8 @@ final class Metrics {
     Gauge.builder("vnpress.index.writer.ok", backend, b -> b.writerState().ok() ? 1 : 0)
         .description("1 when writes work, 0 after the writer failed until a batch commits again")
         .register(registry);
+    // heap and the other memory pools: what the server needs shows under load
+    new JvmMemoryMetrics().bindTo(registry);
     overBudget =
         Counter.builder("vnpress.search.over.budget")
             .description("searches that took longer than " + SEARCH_BUDGET_MS + " ms")
