@@ -188,6 +188,7 @@ class FaultTest {
   void secondOpenerIsToldTheIndexIsInUse() throws IOException {
     Path index = dir.resolve("index");
     try (PressIndex first = PressIndex.open(index)) {
+      assertThat(first.count()).isZero();
       assertThatThrownBy(() -> PressIndex.open(index))
           .isInstanceOf(PressIndex.InUseException.class)
           .hasMessageContaining("is in use by another vnpress process");
@@ -198,6 +199,7 @@ class FaultTest {
   void secondIndexCommandPrintsOneLineWithoutAStackTrace() throws IOException {
     Path index = dir.resolve("index");
     try (PressIndex first = PressIndex.open(index)) {
+      assertThat(first.count()).isZero();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       var cl = Main.commandLine();
       cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
