@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -131,24 +132,58 @@ public final class PressIndex implements ReleaseWriter, Closeable {
     config.setCommitOnClose(false);
     // stored text is most of the index; only the ten shown hits are ever decompressed
     config.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
-    return new IndexWriter(directory, config);
+    // newest first: date-ordered pages and the empty query stop after their first documents
+    config.setIndexSort(Fields.BY_DATE);
+    IndexWriter w = new IndexWriter(directory, config);
+    // every commit says which layout wrote it
+    w.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA).entrySet());
+    return w;
   }
 
-  /** Opens (or creates) the index in a folder. */
+  /**
+   * Opens (or creates) the index in a folder. An index of an earlier layout is first rebuilt from
+   * its stored records ({@link IndexUpgrade}).
+   */
   public static PressIndex open(Path dir) throws IOException {
     Files.createDirectories(dir);
+    IndexUpgrade.ifNeeded(dir);
     return new PressIndex(FSDirectory.open(dir), dir, false);
   }
 
   /**
    * Opens an existing index for searching only, without its write lock: it reads the last commit,
-   * also while another process (a running server) writes to it.
+   * also while another process (a running server) writes to it. An index of an earlier layout is
+   * refused: only a writer can rebuild it.
    */
   public static PressIndex openReadOnly(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new NoSuchFileException(dir + " (no index there: run 'vnpress index PATH')");
     }
+    try (Directory d = FSDirectory.open(dir)) {
+      String schema = schemaOf(d);
+      if (schema != null && !schema.equals(Fields.SCHEMA)) {
+        throw new IOException(
+            "the index "
+                + dir
+                + " has layout "
+                + schema
+                + "; start 'vnpress serve' or run 'vnpress index' on it once to rebuild it");
+      }
+    }
     return new PressIndex(FSDirectory.open(dir), dir, true);
+  }
+
+  /**
+   * The layout version of the index in a folder: {@link Fields#SCHEMA} for a current one, "1" for
+   * one written before versions were kept, null when there is no index yet.
+   */
+  public static String schemaOf(Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return null;
+    }
+    Map<String, String> data =
+        org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData();
+    return data.getOrDefault(Fields.SCHEMA_KEY, "1");
   }
 
   /**

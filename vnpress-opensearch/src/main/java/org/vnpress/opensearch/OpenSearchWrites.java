@@ -40,21 +40,27 @@ final class OpenSearchWrites {
 
   private static final long BULK_BYTES = 8L << 20;
 
-  private final OpenSearchBackend cluster;
+  private final OpenSearchHosts cluster;
+  private final String index;
   private final Semaphore lock = new Semaphore(1, true);
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private volatile String problem;
 
-  OpenSearchWrites(OpenSearchBackend cluster) {
+  OpenSearchWrites(OpenSearchHosts cluster, String index) {
     this.cluster = cluster;
+    this.index = index;
+  }
+
+  private String path(String rest) {
+    return java.net.URLEncoder.encode(index, StandardCharsets.UTF_8) + rest;
   }
 
   /** A release as the JSON document OpenSearch stores. */
   record Prepared(String id, String source) implements ReleaseWriter.Prepared {}
 
   Prepared prepare(PressRelease r) throws IOException {
-    return new Prepared(r.id(), JSON.writeValueAsString(OpenSearchBackend.source(r)));
+    return new Prepared(r.id(), JSON.writeValueAsString(OpenSearchMapping.source(r)));
   }
 
   ReleaseWriter.State state() {
@@ -144,11 +150,10 @@ final class OpenSearchWrites {
     private void saveCopies(Set<String> ids) throws IOException {
       ObjectNode req = JSON.createObjectNode();
       ids.forEach(req.putArray("ids")::add);
-      OpenSearchBackend.Answer a =
-          cluster.call(
-              "POST", cluster.path("/_mget"), JSON.writeValueAsString(req), "application/json");
+      OpenSearchHosts.Answer a =
+          cluster.call("POST", path("/_mget"), JSON.writeValueAsString(req), "application/json");
       if (a.status() >= 300) {
-        throw OpenSearchBackend.failed("reading the documents a batch replaces", a);
+        throw OpenSearchHosts.failed("reading the documents a batch replaces", a);
       }
       for (JsonNode d : a.body().path("docs")) {
         String id = d.path("_id").asText();
@@ -176,17 +181,17 @@ final class OpenSearchWrites {
         ObjectNode action = JSON.createObjectNode();
         action
             .putObject(a.source() == null ? "delete" : "index")
-            .put("_index", cluster.index())
+            .put("_index", index)
             .put("_id", a.id());
         nd.append(JSON.writeValueAsString(action)).append('\n');
         if (a.source() != null) {
           nd.append(a.source()).append('\n');
         }
       }
-      OpenSearchBackend.Answer r =
+      OpenSearchHosts.Answer r =
           cluster.call("POST", "_bulk", nd.toString(), "application/x-ndjson");
       if (r.status() >= 300) {
-        throw OpenSearchBackend.failed("bulk write", r);
+        throw OpenSearchHosts.failed("bulk write", r);
       }
       for (JsonNode item : r.body().path("items")) {
         JsonNode op = item.has("index") ? item.path("index") : item.path("delete");
@@ -210,9 +215,9 @@ final class OpenSearchWrites {
     }
 
     private void refresh() throws IOException {
-      OpenSearchBackend.Answer r = cluster.call("POST", cluster.path("/_refresh"), null, null);
+      OpenSearchHosts.Answer r = cluster.call("POST", path("/_refresh"), null, null);
       if (r.status() >= 300) {
-        throw OpenSearchBackend.failed("refresh", r);
+        throw OpenSearchHosts.failed("refresh", r);
       }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vnpress.index.Fields;
+import org.vnpress.search.Cursor;
 import org.vnpress.search.SearchBackend;
 import org.vnpress.search.SearchRequest;
 
@@ -34,6 +35,7 @@ final class SearchController {
         filters.put(dim, values);
       }
     }
+    String cursor = ctx.queryParam("cursor");
     return new SearchRequest(
         ctx.queryParam("q"),
         filters,
@@ -42,7 +44,8 @@ final class SearchController {
         sort(ctx.queryParam("sort")),
         integer(ctx, "page", 1),
         integer(ctx, "size", 10),
-        integer(ctx, "facetLimit", SearchRequest.DEFAULT_FACET_LIMIT));
+        integer(ctx, "facetLimit", SearchRequest.DEFAULT_FACET_LIMIT),
+        cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor));
   }
 
   private static SearchRequest.Sort sort(String s) {
@@ -56,16 +59,15 @@ final class SearchController {
     };
   }
 
+  /** A whole-number parameter, Javalin's validator turning anything else into a 400. */
   private static int integer(Context ctx, String name, int fallback) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
       return fallback;
     }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + " must be a whole number");
-    }
+    return ctx.queryParamAsClass(name, Integer.class)
+        .check(i -> i >= 0, name + " must not be negative")
+        .get();
   }
 
   private static LocalDate date(Context ctx, String name) {
