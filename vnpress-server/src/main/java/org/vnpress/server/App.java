@@ -46,8 +46,8 @@ public final class App {
    * all) asked for only when a document is written: a server answers searches before it has loaded.
    */
   public static Javalin create(SearchBackend backend, Supplier<Sources> sources, ServerConfig cfg) {
-    SearchController search = new SearchController(backend);
     Metrics metrics = new Metrics(backend);
+    SearchController search = new SearchController(metrics.searching(backend));
     DocumentController documents = new DocumentController(backend, sources, cfg.token(), metrics);
     return Javalin.create(
         config -> {

@@ -117,11 +117,34 @@ class OperationsTest {
               // the seed index's own commit, then the write's
               .contains("vnpress_index_commits_total 2.0")
               .contains("vnpress_index_writer_errors_total 0.0")
-              .contains("vnpress_search_over_budget_total")
+              .contains("vnpress_search_over_budget_total 0.0")
               .contains("vnpress_records_written_total{outcome=\"added\"} 2.0")
               .contains("vnpress_records_written_total{outcome=\"rejected\"} 1.0")
               .containsPattern("vnpress_index_size_bytes [1-9]")
               .doesNotContain("h%C3%A0", "no-such-id", Fixtures.SEED_000);
+        });
+  }
+
+  @Test
+  void searchesThatRunOutOfTheirBudgetAreCounted() throws IOException {
+    // a budget of 0 ms: every text search answers partial results
+    Javalin app =
+        App.create(
+            new LuceneBackend(
+                Fixtures.seedIndex(),
+                new org.vnpress.search.TextQueryBuilder(),
+                new org.vnpress.search.SearchLimits(100_000, 32, 0)),
+            new Sources(Extractor.standard()),
+            ServerConfig.local(0, null));
+    JavalinTest.test(
+        app,
+        (server, ignored) -> {
+          Http c = new Http(server.port());
+          assertThat(
+                  c.get("/api/search?q=h%E1%BB%99i+ngh%E1%BB%8B").json().get("partial").asBoolean())
+              .isTrue();
+          c.get("/api/search?q=h%E1%BB%99i+ngh%E1%BB%8B");
+          assertThat(c.get("/metrics").body()).contains("vnpress_search_over_budget_total 2.0");
         });
   }
 
