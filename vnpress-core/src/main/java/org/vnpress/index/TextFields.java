@@ -47,7 +47,10 @@ public final class TextFields {
    */
   private static final FieldType INDEXED_TEXT = indexedType();
 
-  /** Pairs need no positions nor frequencies: whether two syllables stand together (1.33× → 1.29× raw). */
+  /**
+   * Pairs need no positions nor frequencies: whether two syllables stand together (1.33× → 1.29×
+   * raw).
+   */
   private static final FieldType PAIR_TEXT = pairType();
 
   private static final Analyzer EXACT = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
