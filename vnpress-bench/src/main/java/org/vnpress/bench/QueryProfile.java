@@ -22,18 +22,42 @@ public final class QueryProfile {
     List<QueryMix.Query> queries =
         QueryMix.build(corpus, QueryBench.QUERIES, 1, List.of(), List.of());
     try (LuceneBackend b = new LuceneBackend(PressIndex.open(idx))) {
-      long total = 0;
+      // warm the JIT and the caches first, then measure
+      for (int i = 0; i < Math.min(500, n); i++) {
+        b.search(VnpressEngines.request(queries.get(i % queries.size())));
+      }
+      java.util.Map<String, List<Long>> byKind = new java.util.TreeMap<>();
+      List<Long> all = new java.util.ArrayList<>();
       for (int i = 0; i < n; i++) {
         QueryMix.Query q = queries.get(i % queries.size());
         long t0 = System.nanoTime();
         long hits = b.search(VnpressEngines.request(q)).total();
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        total += ms;
-        if (ms > 200) {
-          System.out.printf(Locale.ROOT, "%6d ms %7d hits  %s%n", ms, hits, q.q());
+        long us = (System.nanoTime() - t0) / 1_000;
+        all.add(us);
+        String kind =
+            q.kind().replaceAll("-\\d+$", "")
+                + (q.district() != null || q.quarter() != null ? "+filter" : "");
+        byKind.computeIfAbsent(kind, k -> new java.util.ArrayList<>()).add(us);
+        if (us > 200_000) {
+          System.out.printf(Locale.ROOT, "%6d ms %7d hits  %s%n", us / 1000, hits, q.q());
         }
       }
-      System.out.printf(Locale.ROOT, "mean %.1f ms over %d queries%n", (double) total / n, n);
+      print("all", all);
+      byKind.forEach(QueryProfile::print);
     }
+  }
+
+  private static void print(String name, List<Long> us) {
+    List<Long> s = new java.util.ArrayList<>(us);
+    s.sort(null);
+    double mean = s.stream().mapToLong(Long::longValue).average().orElse(0) / 1000;
+    System.out.printf(
+        Locale.ROOT,
+        "%-22s %5d queries  mean %6.1f  p50 %6.1f  p99 %6.1f ms%n",
+        name,
+        s.size(),
+        mean,
+        s.get(s.size() / 2) / 1000.0,
+        s.get(Math.min(s.size() - 1, (int) (s.size() * 0.99))) / 1000.0);
   }
 }

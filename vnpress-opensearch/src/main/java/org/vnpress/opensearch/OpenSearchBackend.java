@@ -59,6 +59,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final OpenSearchSuggester suggester;
   private volatile Districts districts;
   private final OpenSearchWrites writes;
+  private volatile SearchLimits limits = SearchLimits.DEFAULT;
 
   private record Districts(long builtAt, DistrictNames names) {}
 
@@ -102,6 +103,12 @@ public final class OpenSearchBackend implements SearchBackend {
 
   public String index() {
     return index;
+  }
+
+  /** Other limits of counting and time than the product's (tests shrink them). */
+  public OpenSearchBackend withLimits(SearchLimits l) {
+    this.limits = l;
+    return this;
   }
 
   private String path(String rest) {
@@ -188,7 +195,7 @@ public final class OpenSearchBackend implements SearchBackend {
   @Override
   public SearchResponse search(SearchRequest req) throws IOException {
     long start = System.nanoTime();
-    SearchPlan plan = SearchPlan.of(req, queries, districts(), SearchLimits.DEFAULT);
+    SearchPlan plan = SearchPlan.of(req, queries, districts(), limits);
     JsonNode answer = searchOnce(plan, false);
     long total = answer.path("hits").path("total").path("value").asLong();
     long strictTotal = total;
