@@ -307,26 +307,28 @@ class SearchPageBrowserTest {
   void clickingATimelineBarFiltersThatQuarter() {
     open("/");
     settled();
-    driver
-        .findElement(By.cssSelector("#timeline-chart .bar[data-quarter='2022-Q3'] rect.target"))
-        .click();
+    // The chart is redrawn whenever its width changes (a scrollbar appearing is enough): find and
+    // click in one retried step, so a bar replaced between the two is looked up again.
+    click(By.cssSelector("#timeline-chart .bar[data-quarter='2022-Q3'] rect.target"));
     waitFor().until(d -> urlParams().getOrDefault("quarter", List.of()).equals(List.of("2022-Q3")));
     settled();
     assertThat(hitIds()).containsExactly(SEED_NAM_TU_LIEM);
-    assertThat(
-            driver
-                .findElement(By.cssSelector("#timeline-chart .bar[data-quarter='2022-Q3']"))
-                .getAttribute("class"))
-        .contains("selected");
+    waitFor()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#timeline-chart .bar[data-quarter='2022-Q3']"))
+                    .getAttribute("class")
+                    .contains("selected"));
   }
 
   @Test
   void timelineBarWorksFromTheKeyboard() {
     open("/");
     settled();
-    WebElement bar =
-        driver.findElement(By.cssSelector("#timeline-chart .bar[data-quarter='2022-Q4']"));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", bar);
+    // Looked up and focused in one script: a redraw cannot slip in between (it keeps the focus).
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "document.querySelector(\"#timeline-chart .bar[data-quarter='2022-Q4']\").focus()");
     driver.switchTo().activeElement().sendKeys(Keys.ENTER);
     waitFor().until(d -> urlParams().getOrDefault("quarter", List.of()).equals(List.of("2022-Q4")));
     settled();
@@ -673,6 +675,19 @@ class SearchPageBrowserTest {
   private static List<String> problems() {
     return (List<String>)
         ((JavascriptExecutor) driver).executeScript("return window.__vnpressProblems || []");
+  }
+
+  /**
+   * Finds and clicks an element as one step, again while it is replaced in between: the page
+   * re-renders lists and the chart after responses and resizes.
+   */
+  private static void click(By by) {
+    waitFor()
+        .until(
+            d -> {
+              d.findElement(by).click();
+              return true;
+            });
   }
 
   private static void open(String pathAndQuery) {
