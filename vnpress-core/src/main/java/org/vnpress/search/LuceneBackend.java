@@ -86,9 +86,13 @@ public final class LuceneBackend implements SearchBackend {
   private final WholePhrase wholePhrase = new WholePhrase();
   private volatile ReaderState state;
 
+  /** Completion while typing (GET /api/suggest), rebuilt in the background as the index changes. */
+  private final Completions completions;
+
   public LuceneBackend(PressIndex index) {
     this.index = index;
     this.config = index.facetsConfig();
+    this.completions = new Completions(index);
   }
 
   /** Facet state and labels of one reader, built once per reader. */
@@ -425,7 +429,13 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
+  public List<Completion> complete(String prefix, int limit) throws IOException {
+    return completions.complete(prefix, limit);
+  }
+
+  @Override
   public void close() throws IOException {
+    completions.close();
     index.close();
   }
 }
