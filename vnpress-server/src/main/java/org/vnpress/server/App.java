@@ -47,6 +47,10 @@ public final class App {
   public static Javalin create(SearchBackend backend, Supplier<Sources> sources, ServerConfig cfg) {
     SearchController search = new SearchController(backend);
     DocumentController documents = new DocumentController(backend, sources, cfg.token());
+    PageController page = new PageController(backend);
+    SuggestController suggest = new SuggestController(backend);
+    ExportController export = new ExportController(backend);
+    FeedController feed = new FeedController(backend);
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(json(), false));
@@ -86,8 +90,12 @@ public final class App {
                   ctx.header("Vary", "Origin");
                 }
               });
+          config.routes.get("/", page::page);
           config.routes.get("/api/health", ctx -> ctx.json(new Health("ok", backend.count())));
           config.routes.get("/api/search", search::search);
+          config.routes.get("/api/suggest", suggest::suggest);
+          config.routes.get("/api/export", export::export);
+          config.routes.get("/feed", feed::feed);
           config.routes.get("/api/documents/{id}", documents::get);
           config.routes.post("/api/documents", documents::post);
           config.routes.delete("/api/documents/{id}", documents::delete);

@@ -26,6 +26,20 @@ final class SearchController {
   }
 
   static SearchRequest request(Context ctx) {
+    return request(
+        ctx,
+        sort(ctx.queryParam("sort")),
+        integer(ctx, "page", 1),
+        integer(ctx, "size", 10),
+        integer(ctx, "facetLimit", SearchRequest.DEFAULT_FACET_LIMIT));
+  }
+
+  /**
+   * The search a request's parameters ask for (text, filters, dates), in a given order, page and
+   * facet size: the export and the feed page through the same search on their own terms.
+   */
+  static SearchRequest request(
+      Context ctx, SearchRequest.Sort sort, int page, int size, int facetLimit) {
     Map<String, List<String>> filters = new LinkedHashMap<>();
     for (String dim : Fields.FACETS) {
       List<String> values =
@@ -39,13 +53,13 @@ final class SearchController {
         filters,
         date(ctx, "from"),
         date(ctx, "to"),
-        sort(ctx.queryParam("sort")),
-        integer(ctx, "page", 1),
-        integer(ctx, "size", 10),
-        integer(ctx, "facetLimit", SearchRequest.DEFAULT_FACET_LIMIT));
+        sort,
+        page,
+        size,
+        facetLimit);
   }
 
-  private static SearchRequest.Sort sort(String s) {
+  static SearchRequest.Sort sort(String s) {
     if (s == null || s.isBlank()) {
       return SearchRequest.Sort.RELEVANCE;
     }
@@ -56,7 +70,7 @@ final class SearchController {
     };
   }
 
-  private static int integer(Context ctx, String name, int fallback) {
+  static int integer(Context ctx, String name, int fallback) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
       return fallback;
