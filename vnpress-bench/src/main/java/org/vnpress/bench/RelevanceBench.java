@@ -50,6 +50,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 import org.vnpress.analysis.VietnameseFolder;
 import org.vnpress.index.TextFields;
+import org.vnpress.search.Ranking;
 import org.vnpress.search.TextQueryBuilder;
 import org.vnpress.search.TextQueryBuilder.Tuning;
 
@@ -62,9 +63,6 @@ public final class RelevanceBench {
 
   private static final int K = 10;
 
-  /** The default query, proximity added to the word-only top {@link ProximityRescorer#WINDOW}. */
-  private static final String RESCORED = "  rescored";
-
   /** One document of a test collection. */
   record Doc(String id, String title, String body) {}
 
@@ -74,21 +72,23 @@ public final class RelevanceBench {
   /** MRR@10 and Recall@10 over a query set. */
   record Metrics(double mrr, double recall) {}
 
-  /** A searchable system: an index and a way to turn text into a query. */
+  /** How a system ranks a text: the best k documents of its index. */
+  interface Ranker {
+    TopDocs top(IndexSearcher searcher, String text, int k) throws IOException;
+  }
+
+  /** A searchable system: an index and a way to rank a text on it. */
   private static final class System implements AutoCloseable {
     final String name;
     final Directory dir = new ByteBuffersDirectory();
     final DirectoryReader reader;
     final IndexSearcher searcher;
-    Function<String, Query> queries;
+    Ranker ranker;
 
-    /** 0: one pass with the full query; else the words first, proximity on this many hits. */
-    int rescoreWindow;
-
-    System(String name, Analyzer index, boolean vnpress, List<Doc> docs, Function<String, Query> q)
+    System(String name, Analyzer index, boolean vnpress, List<Doc> docs, Ranker ranker)
         throws IOException {
       this.name = name;
-      this.queries = q;
+      this.ranker = ranker;
       try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(index))) {
         for (Doc d : docs) {
           Document doc = new Document();
@@ -108,12 +108,7 @@ public final class RelevanceBench {
 
     List<String> search(String text) throws IOException {
       List<String> ids = new ArrayList<>();
-      Query q = queries.apply(text);
-      TopDocs top =
-          rescoreWindow == 0
-              ? searcher.search(q, K)
-              : ProximityRescorer.rescore(
-                  searcher, searcher.search(TextQueryBuilder.matchingPart(q), rescoreWindow), q, K);
+      TopDocs top = ranker.top(searcher, text, K);
       for (ScoreDoc sd : top.scoreDocs) {
         ids.add(searcher.storedFields().document(sd.doc).get("id"));
       }
@@ -167,9 +162,13 @@ public final class RelevanceBench {
   }
 
   /** The classic multi-field query: any word, on title (boosted) or body. */
-  private static Function<String, Query> baselineQueries(Analyzer a) {
+  private static Ranker baselineQueries(Analyzer a) {
     QueryBuilder qb = new QueryBuilder(a);
-    return text -> {
+    return (searcher, text, k) -> searcher.search(baselineQuery(qb, text), k);
+  }
+
+  private static Query baselineQuery(QueryBuilder qb, String text) {
+    {
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       Query t = qb.createBooleanQuery("title", text, Occur.SHOULD);
       Query body = qb.createBooleanQuery("body", text, Occur.SHOULD);
@@ -181,7 +180,13 @@ public final class RelevanceBench {
       }
       BooleanQuery q = b.build();
       return q.clauses().isEmpty() ? new MatchNoDocsQuery() : q;
-    };
+    }
+  }
+
+  /** vnpress's own ranking with a tuning: what search pages use ({@link Ranking}). */
+  private static Ranker vnpress(Tuning t) {
+    TextQueryBuilder qb = new TextQueryBuilder(t);
+    return (searcher, text, k) -> Ranking.top(searcher, qb, text, k);
   }
 
   // ---------------------------------------------------------------- data sets
@@ -349,17 +354,7 @@ public final class RelevanceBench {
     tunings.put("  no proximity", withProximity(d, 0, 0));
     tunings.put("  pairs only", withProximity(d, d.pairBoost(), 0));
     tunings.put("  phrase only", withProximity(d, 0, d.phraseBoost()));
-    tunings.put(RESCORED, d);
-    tunings.put(
-        "  stopwords",
-        new Tuning(
-            d.titleBoost(),
-            d.foldedWeight(),
-            d.pairBoost(),
-            d.phraseBoost(),
-            d.minShouldMatch(),
-            d.synonyms(),
-            true));
+    tunings.put("  stopwords", d.withStopwords(true));
 
     List<String> columns = new ArrayList<>();
     columns.add("ALQAC 2023");
@@ -377,9 +372,7 @@ public final class RelevanceBench {
           System f =
               new System("Standard+ASCIIFolding", fold, false, docs, baselineQueries(fold))) {
         for (Map.Entry<String, Tuning> t : tunings.entrySet()) {
-          TextQueryBuilder qb = new TextQueryBuilder(t.getValue());
-          v.queries = qb::build;
-          v.rescoreWindow = t.getKey().equals(RESCORED) ? ProximityRescorer.WINDOW : 0;
+          v.ranker = vnpress(t.getValue());
           for (List<Judged> q : queries) {
             Metrics m = v.evaluate(q);
             rows.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(m);
@@ -420,8 +413,7 @@ public final class RelevanceBench {
   }
 
   private static Tuning withProximity(Tuning d, float pairs, float phrase) {
-    return new Tuning(
-        d.titleBoost(), d.foldedWeight(), pairs, phrase, d.minShouldMatch(), d.synonyms(), false);
+    return d.withProximity(pairs, phrase);
   }
 
   private static void progress(String row, Metrics m) {
@@ -450,9 +442,8 @@ public final class RelevanceBench {
     try (System a = new System("vnpress", TextFields.indexAnalyzer(), true, alqacDocs, null);
         System k = new System("vnpress", TextFields.indexAnalyzer(), true, subset, null)) {
       for (Tuning t : grid) {
-        TextQueryBuilder qb = new TextQueryBuilder(t);
-        a.queries = qb::build;
-        k.queries = qb::build;
+        a.ranker = vnpress(t);
+        k.ranker = vnpress(t);
         Metrics ma = a.evaluate(alqac);
         Metrics me = k.evaluate(known);
         Metrics mf = k.evaluate(folded);
@@ -485,7 +476,9 @@ public final class RelevanceBench {
                 Float.parseFloat(f[3]),
                 Float.parseFloat(f[4]),
                 Boolean.parseBoolean(f[5]),
-                Boolean.parseBoolean(f[6])));
+                Boolean.parseBoolean(f[6]),
+                f.length > 7 ? Integer.parseInt(f[7]) : Tuning.DEFAULT.rescoreWindow(),
+                f.length > 8 ? Integer.parseInt(f[8]) : Tuning.DEFAULT.relaxBelow()));
       }
       tune(shared, grid, java.lang.System.out);
       return;

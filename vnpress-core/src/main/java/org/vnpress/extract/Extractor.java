@@ -104,6 +104,11 @@ public final class Extractor {
     String body = clean(r.body());
     String givenTitle = blankToNull(r.title());
     Parsed p = parse(body, givenTitle);
+    if (p.body.isBlank() && givenTitle != null) {
+      // a record whose body only repeats its title (a news item without description): the title is
+      // all the text there is, so it stays the body rather than the record being refused
+      p.body = body.strip();
+    }
     if (note != null) {
       p.notes.add(note);
     }

@@ -1,7 +1,10 @@
 package org.vnpress.index;
 
 import java.util.List;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortedNumericSelector;
 
 /** Names of the non-text index fields and the facet configuration, in one place. */
 public final class Fields {
@@ -33,6 +36,22 @@ public final class Fields {
 
   public static final List<String> FACETS =
       List.of(DISTRICT, QUARTER, YEAR, DOCUMENT, DOCTYPE, ISSUER, PERIOD, PLACE);
+
+  /**
+   * Newest first, undated releases last: the order of the index itself, so that a date-ordered page
+   * (and the empty query's) reads its first documents and stops.
+   */
+  public static final Sort BY_DATE =
+      new Sort(LongField.newSortField(DATE, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE));
+
+  /**
+   * The index layout's version, kept in every commit: an index of another version is rebuilt from
+   * its stored records when it is opened. 2: syllable-pair fields, sorted by date.
+   */
+  public static final String SCHEMA = "2";
+
+  /** The commit user-data key of {@link #SCHEMA}. */
+  public static final String SCHEMA_KEY = "vnpress.schema";
 
   /** Separates dim, value and label in {@link #LABELS}. */
   public static final char LABEL_SEPARATOR = '\u001F';

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -66,12 +68,15 @@ public final class PressIndex implements Closeable {
     config.setRAMBufferSizeMB(64);
     // stored text is most of the index; only the ten shown hits are ever decompressed
     config.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
+    // newest first: date-ordered pages and the empty query stop after their first documents
+    config.setIndexSort(Fields.BY_DATE);
     try {
       this.writer = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
       directory.close();
       throw new InUseException(where);
     }
+    writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA).entrySet());
     this.searchers =
         new SearcherManager(
             writer,
@@ -84,10 +89,27 @@ public final class PressIndex implements Closeable {
             });
   }
 
-  /** Opens (or creates) the index in a folder. */
+  /**
+   * Opens (or creates) the index in a folder. An index of an earlier layout is first rebuilt from
+   * its stored records ({@link IndexUpgrade}).
+   */
   public static PressIndex open(Path dir) throws IOException {
     Files.createDirectories(dir);
+    IndexUpgrade.ifNeeded(dir);
     return new PressIndex(FSDirectory.open(dir), dir);
+  }
+
+  /**
+   * The layout version of the index in a folder: {@link Fields#SCHEMA} for a current one, "1" for
+   * one written before versions were kept, null when there is no index yet.
+   */
+  public static String schemaOf(Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return null;
+    }
+    Map<String, String> data =
+        org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData();
+    return data.getOrDefault(Fields.SCHEMA_KEY, "1");
   }
 
   /**

@@ -8,6 +8,8 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.IndexOptions;
+import org.vnpress.analysis.SyllablePairAnalyzer;
+import org.vnpress.analysis.SyllablePairFilter;
 import org.vnpress.analysis.VietnameseAnalyzer;
 
 /**
@@ -29,11 +31,24 @@ public final class TextFields {
   public static final String BODY_FOLDED = "body_folded";
 
   /**
+   * Neighbouring syllables of the title, folded, each pair one term ({@code hoi nghi}): adjacency
+   * scored by term lookups with impacts, not positional checks (see {@link
+   * org.vnpress.analysis.SyllablePairFilter}).
+   */
+  public static final String TITLE_PAIRS = "title_pairs";
+
+  /** Neighbouring syllables of the body, folded. */
+  public static final String BODY_PAIRS = "body_pairs";
+
+  /**
    * Indexed with positions for phrases; the text is stored beside it as a {@link StoredField}. No
    * offsets: the highlighter re-analyses the ten stored texts it shows, which costs less than
    * offsets in every posting (index size and speed).
    */
   private static final FieldType INDEXED_TEXT = indexedType();
+
+  /** Pairs need no positions: whether and how often two syllables stand together. */
+  private static final FieldType PAIR_TEXT = pairType();
 
   private static final Analyzer EXACT = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
 
@@ -44,6 +59,15 @@ public final class TextFields {
     t.setTokenized(true);
     t.setStored(false);
     t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    t.freeze();
+    return t;
+  }
+
+  private static FieldType pairType() {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(false);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
     t.freeze();
     return t;
   }
@@ -63,7 +87,9 @@ public final class TextFields {
         new StoredField(BODY, body),
         new Field(BODY, bodyTokens.exact(), INDEXED_TEXT),
         new Field(TITLE_FOLDED, titleTokens.folded(), INDEXED_TEXT),
-        new Field(BODY_FOLDED, bodyTokens.folded(), INDEXED_TEXT));
+        new Field(BODY_FOLDED, bodyTokens.folded(), INDEXED_TEXT),
+        new Field(TITLE_PAIRS, new SyllablePairFilter(titleTokens.folded()), PAIR_TEXT),
+        new Field(BODY_PAIRS, new SyllablePairFilter(bodyTokens.folded()), PAIR_TEXT));
   }
 
   /**
@@ -73,7 +99,18 @@ public final class TextFields {
   public static Analyzer indexAnalyzer() {
     Analyzer exact = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
     Analyzer folded = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
-    return new PerFieldAnalyzerWrapper(exact, Map.of(TITLE_FOLDED, folded, BODY_FOLDED, folded));
+    Analyzer pairs = pairAnalyzer();
+    return new PerFieldAnalyzerWrapper(
+        exact,
+        Map.of(TITLE_FOLDED, folded, BODY_FOLDED, folded, TITLE_PAIRS, pairs, BODY_PAIRS, pairs));
+  }
+
+  /**
+   * The folded index chain followed by {@link SyllablePairFilter}: what the pair fields hold, and
+   * how a query's words become pair terms (the same chain on both sides).
+   */
+  public static Analyzer pairAnalyzer() {
+    return new SyllablePairAnalyzer();
   }
 
   /** For highlighting: the stored field whose text each folded field was made from. */

@@ -1,24 +1,21 @@
 package org.vnpress.search;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -32,75 +29,88 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.util.BytesRef;
-import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.extract.PressRelease;
 import org.vnpress.index.Fields;
 import org.vnpress.index.PressIndex;
 import org.vnpress.index.RecordCodec;
 import org.vnpress.index.TextFields;
 
-/** Search over the embedded Lucene index: drill-sideways facets, highlights, suggestions. */
+/**
+ * Executes a {@link SearchPlan} on the embedded Lucene index: an unscored counting pass for the
+ * total and the drill-sideways facets (on a sample when the matches are many), a scored pass for
+ * the top hits that can skip, the whole phrase re-ranking the best of them, snippets from the
+ * stored text.
+ */
 public final class LuceneBackend implements SearchBackend {
 
-  /** Newest first; undated releases last. */
-  private static final Sort BY_DATE =
-      new Sort(
-          LongField.newSortField(Fields.DATE, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE),
-          SortField.FIELD_SCORE,
-          SortField.FIELD_DOC);
+  private static final Set<String> STORED_FOR_HIT =
+      Set.of(Fields.ID, Fields.RECORD, TextFields.BODY);
 
-  /** Quarters and years are listed whole: the timeline needs every quarter. */
-  private static final int ALL_VALUES = 10_000;
-
-  /**
-   * Added to releases about a district the query names. The whole-query phrase weighs 20 per phrase
-   * match (TextQueryBuilder), so strong matches score 100–250: the extracted district (precision
-   * 0.995 on the dev set) must count as much as a phrase in the title to lift a release about Hoàng
-   * Mai above a short listing that merely names it.
-   */
-  private static final float DISTRICT_BOOST = 100f;
-
-  private static final Set<String> STORED_FOR_HIT = Set.of(Fields.ID, Fields.RECORD);
+  /** Filter-only counts kept per reader (the landing page and its facet clicks). */
+  private static final int CACHED_COUNTS = 256;
 
   private final PressIndex index;
   private final FacetsConfig config;
-  private final TextQueryBuilder queries = new TextQueryBuilder();
+  private final TextQueryBuilder queries;
   private final Suggester suggester = new Suggester();
-  private final Analyzer folding = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
-
-  /** Re-analyses the shown hits' stored text: the index keeps positions, not offsets. */
-  private final Analyzer highlightAnalyzer = TextFields.indexAnalyzer();
-
-  private final WholePhrase wholePhrase = new WholePhrase();
+  private final Snippets snippets = new Snippets();
   private volatile ReaderState state;
 
   /** Completion while typing (GET /api/suggest), rebuilt in the background as the index changes. */
   private final Completions completions;
 
   public LuceneBackend(PressIndex index) {
+    this(index, new TextQueryBuilder());
+  }
+
+  /** A backend with another ranking tuning (the relevance benchmark compares them). */
+  public LuceneBackend(PressIndex index, TextQueryBuilder queries) {
     this.index = index;
     this.config = index.facetsConfig();
+    this.queries = queries;
     this.completions = new Completions(index);
   }
 
-  /** Facet state and labels of one reader, built once per reader. */
-  private record ReaderState(
-      IndexReader reader,
-      SortedSetDocValuesReaderState facets,
-      Map<String, String> labels,
-      Map<String, List<String>> districtsByName) {}
+  /** Facet state, labels, district names and cached counts of one reader, built once per reader. */
+  private static final class ReaderState {
+    final IndexReader reader;
+    final SortedSetDocValuesReaderState facets;
+    final Map<String, String> labels;
+    final DistrictNames districts;
+    final Map<String, Counted> counts =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, Counted> e) {
+                return size() > CACHED_COUNTS;
+              }
+            });
+
+    ReaderState(
+        IndexReader reader,
+        SortedSetDocValuesReaderState facets,
+        Map<String, String> labels,
+        DistrictNames districts) {
+      this.reader = reader;
+      this.facets = facets;
+      this.labels = labels;
+      this.districts = districts;
+    }
+  }
+
+  /** What the counting pass found. */
+  private record Counted(
+      long total, boolean approximate, Map<String, List<FacetValue>> facets, boolean partial) {}
 
   private ReaderState state(IndexSearcher s) throws IOException {
     ReaderState st = state;
@@ -114,271 +124,307 @@ public final class LuceneBackend implements SearchBackend {
       if (st != null && st.reader == reader) {
         return st;
       }
-      return buildState(reader);
+      st = buildState(reader);
+      state = st;
+      return st;
     }
   }
 
   private ReaderState buildState(IndexReader reader) throws IOException {
-    ReaderState st;
     SortedSetDocValuesReaderState facets = null;
     Map<String, String> labels = new HashMap<>();
+    List<String> districts = new ArrayList<>();
     SortedSetDocValues dv = MultiDocValues.getSortedSetValues(reader, Fields.LABELS);
     if (dv != null) {
       facets = new DefaultSortedSetDocValuesReaderState(reader, config);
       TermsEnum te = dv.termsEnum();
+      String prefix = Fields.DISTRICT + Fields.LABEL_SEPARATOR;
       for (BytesRef b = te.next(); b != null; b = te.next()) {
         String entry = b.utf8ToString();
         int last = entry.lastIndexOf(Fields.LABEL_SEPARATOR);
-        labels.put(entry.substring(0, last), entry.substring(last + 1));
+        String key = entry.substring(0, last);
+        labels.put(key, entry.substring(last + 1));
+        if (key.startsWith(prefix)) {
+          districts.add(key.substring(prefix.length()));
+        }
       }
     }
-    st = new ReaderState(reader, facets, labels, districtsByName(labels));
-    state = st;
-    return st;
-  }
-
-  /** Folded bare district name ({@code hoang mai}) → district facet values in the index. */
-  private Map<String, List<String>> districtsByName(Map<String, String> labels) {
-    Map<String, List<String>> byName = new HashMap<>();
-    String prefix = Fields.DISTRICT + Fields.LABEL_SEPARATOR;
-    for (String key : labels.keySet()) {
-      if (key.startsWith(prefix)) {
-        String value = key.substring(prefix.length());
-        String bare = value.substring(value.indexOf('/') + 1);
-        byName.computeIfAbsent(foldedWords(bare), k -> new ArrayList<>()).add(value);
-      }
-    }
-    return byName;
-  }
-
-  /** The district facet values whose names the query contains as whole words. */
-  private List<String> districtsNamed(String q, ReaderState st) {
-    if (q.isBlank() || st.districtsByName.isEmpty() || q.length() > 200) {
-      return List.of();
-    }
-    String padded = " " + foldedWords(q) + " ";
-    List<String> found = new ArrayList<>();
-    st.districtsByName.forEach(
-        (name, values) -> {
-          if (!name.isBlank() && padded.contains(" " + name + " ")) {
-            found.addAll(values);
-          }
-        });
-    return found;
-  }
-
-  private String foldedWords(String s) {
-    return words(folding.normalize(TextFields.BODY_FOLDED, s).utf8ToString());
-  }
-
-  private static String words(String s) {
-    return s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return new ReaderState(reader, facets, labels, new DistrictNames(districts));
   }
 
   @Override
   public SearchResponse search(SearchRequest req) throws IOException {
     try {
-      return searchIndex(req);
+      return execute(req);
     } catch (IndexSearcher.TooManyClauses e) {
-      // a query too long or too wild for Lucene's clause limit is the client's to shorten
+      // a query too wild for Lucene's clause limit is the client's to shorten
       throw new BadRequestException(
           "the query has too many words or wildcard expansions; shorten it");
     }
   }
 
-  private SearchResponse searchIndex(SearchRequest req) throws IOException {
+  private SearchResponse execute(SearchRequest req) throws IOException {
     long start = System.nanoTime();
     IndexSearcher s = index.searchers().acquire();
     try {
       ReaderState st = state(s);
-      Query text = queries.build(req.q());
-      BooleanQuery.Builder base = new BooleanQuery.Builder().add(text, Occur.MUST);
-      for (String district : districtsNamed(req.q(), st)) {
-        // a query that names a district prefers releases about it over passing mentions
-        Term t =
-            DrillDownQuery.term(
-                config.getDimConfig(Fields.DISTRICT).indexFieldName, Fields.DISTRICT, district);
-        base.add(
-            new BoostQuery(new ConstantScoreQuery(new TermQuery(t)), DISTRICT_BOOST), Occur.SHOULD);
+      SearchPlan plan = SearchPlan.of(req, queries, st.districts);
+      Counted counted = count(s, st, plan, false);
+      long strictTotal = counted.total;
+      boolean relaxed = false;
+      if (!counted.approximate && plan.relaxes(counted.total, queries.tuning())) {
+        counted = count(s, st, plan, true);
+        relaxed = true;
       }
-      if (req.from() != null || req.to() != null) {
-        long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochDay();
-        long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochDay();
-        base.add(LongField.newRangeQuery(Fields.DATE, lo, hi), Occur.FILTER);
+      TopDocs top = top(s, plan, relaxed);
+      int offset = req.offset();
+      ScoreDoc[] all = top.scoreDocs;
+      ScoreDoc[] page =
+          isAfter(req, plan)
+              ? all
+              : Arrays.copyOfRange(
+                  all, Math.min(offset, all.length), Math.min(all.length, plan.depth()));
+      String suggestion = suggester.suggest(s, req.q(), counted.total);
+      Snippets.Marking marking =
+          snippets.marking(req.q(), suggestion == null ? null : List.of(suggestion.split(" ")));
+      List<Hit> hits = new ArrayList<>(page.length);
+      for (ScoreDoc sd : page) {
+        Document d = s.storedFields().document(sd.doc, STORED_FOR_HIT);
+        PressRelease r = RecordCodec.decode(d.get(Fields.RECORD), d.get(TextFields.BODY));
+        hits.add(
+            Hit.of(
+                r,
+                snippets.title(r.displayTitle(), marking),
+                snippets.body(r.body(), marking),
+                Float.isNaN(sd.score) ? 0f : sd.score));
       }
-      DrillDownQuery ddq = new DrillDownQuery(config, base.build());
-      req.filters()
-          .forEach(
-              (dim, values) -> {
-                for (String v : values) {
-                  ddq.add(dim, v);
-                }
-              });
-      int topN = req.page() * req.size();
-      boolean byDate = req.sort() == SearchRequest.Sort.DATE || req.q().isBlank();
-      TopDocs top;
-      Facets facets = null;
-      long counted = -1;
-      if (st.facets == null) {
-        // an empty index has no facet field yet
-        top = byDate ? s.search(ddq, topN, BY_DATE, true) : s.search(ddq, topN);
-      } else {
-        DrillSideways ds = new DrillSideways(s, config, st.facets);
-        DrillSideways.DrillSidewaysResult r =
-            byDate ? ds.search(ddq, null, null, topN, BY_DATE, true) : ds.search(ddq, topN);
-        top = r.hits;
-        facets = r.facets;
-        if (r.drillDownFacetsCollector != null) {
-          // facet counting already visited every match: no second pass to count them
-          counted = 0;
-          for (FacetsCollector.MatchingDocs md : r.drillDownFacetsCollector.getMatchingDocs()) {
-            counted += md.totalHits();
-          }
-        }
+      long shown = (long) offset + hits.size();
+      String next = null;
+      if (page.length == req.size() && shown < counted.total && shown < Integer.MAX_VALUE) {
+        next = new Cursor((int) shown, after(page[page.length - 1])).encode();
       }
-      long total = top.totalHits.value();
-      if (top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO) {
-        total = counted >= 0 ? counted : s.count(ddq);
-      }
-      List<Hit> hits = hits(s, text, top, req);
-      Map<String, List<FacetValue>> facetValues = facetValues(facets, st, req);
-      String suggestion = suggester.suggest(s, req.q(), total);
+      boolean partial = counted.partial || plan.budget().wasExceeded();
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(
-          req.q(), total, req.page(), req.size(), took, suggestion, hits, facetValues);
+          req.q(),
+          counted.total,
+          counted.approximate ? SearchResponse.AT_LEAST : SearchResponse.EXACT,
+          req.page(),
+          req.size(),
+          took,
+          relaxed,
+          relaxed ? strictTotal : counted.total,
+          partial,
+          FacetPolicy.undated(counted.total, counted.facets, req),
+          suggestion,
+          hits,
+          counted.facets,
+          next);
     } finally {
       index.searchers().release(s);
     }
   }
 
-  private List<Hit> hits(IndexSearcher s, Query text, TopDocs top, SearchRequest req)
-      throws IOException {
-    int from = (req.page() - 1) * req.size();
-    ScoreDoc[] all = top.scoreDocs;
-    if (from >= all.length) {
-      return List.of();
-    }
-    ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
-    TopDocs pageDocs = new TopDocs(top.totalHits, page);
-    // an accented query says which spelling it wants: mark that spelling, and fall back to
-    // folded matches only in releases that matched through folding alone
-    boolean accented = !foldedWords(req.q()).equals(words(req.q().toLowerCase(Locale.ROOT)));
-    Query phrase = wholePhrase.of(req.q());
-    text = TextQueryBuilder.matchingPart(text);
-    String[] snippets = marked(s, TextFields.BODY, text, phrase, pageDocs, !accented);
-    String[] titles = marked(s, TextFields.TITLE, text, phrase, pageDocs, !accented);
-    if (accented) {
-      String[] snippetsFolded = null;
-      String[] titlesFolded = null;
-      for (int i = 0; i < page.length; i++) {
-        if (!hasMark(snippets[i]) && !hasMark(titles[i])) {
-          if (snippetsFolded == null) {
-            snippetsFolded = marked(s, TextFields.BODY, text, phrase, pageDocs, true);
-            titlesFolded = marked(s, TextFields.TITLE, text, phrase, pageDocs, true);
-          }
-          snippets[i] = snippetsFolded[i];
-          titles[i] = titlesFolded[i];
-        }
-      }
-    }
-    List<Hit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      Document d = s.storedFields().document(page[i].doc, STORED_FOR_HIT);
-      PressRelease r = RecordCodec.decode(d.get(Fields.RECORD), "");
-      hits.add(Hit.of(r, titles[i], snippets[i], Float.isNaN(page[i].score) ? 0f : page[i].score));
-    }
-    return hits;
-  }
-
-  private static boolean hasMark(String html) {
-    return html != null && html.contains("<mark>");
-  }
+  // ---------------------------------------------------------------- counting
 
   /**
-   * Highlights a field of the page's hits: where the query's words occur together they are marked
-   * together ("Quận ủy"), not each "quận" alone; elsewhere each matching word is.
+   * The total and the facets of a search's matches: from the per-reader cache for a search without
+   * text (the landing page, facet clicks), else by an unscored drill-sideways pass, on a sample
+   * first when the index is large enough for the matches to be many.
    */
-  private String[] marked(
-      IndexSearcher s, String field, Query text, Query phrase, TopDocs docs, boolean folded)
+  private Counted count(IndexSearcher s, ReaderState st, SearchPlan plan, boolean relaxed)
       throws IOException {
-    boolean title = field.equals(TextFields.TITLE);
-    UnifiedHighlighter h = highlighter(s, title, folded);
-    int passages = title ? 1 : 2;
-    String[] out = h.highlight(field, text, docs, passages);
-    if (phrase != null) {
-      String[] together = h.highlight(field, phrase, docs, passages);
-      for (int i = 0; i < out.length; i++) {
-        if (hasMark(together[i])) {
-          out[i] = together[i];
-        }
+    SearchRequest req = plan.request();
+    boolean cacheable = plan.text().matchesAll();
+    String key = null;
+    if (cacheable) {
+      key = req.filters() + "|" + req.from() + "|" + req.to() + "|" + req.facetLimit();
+      Counted hit = st.counts.get(key);
+      if (hit != null) {
+        return hit;
       }
     }
+    Query match = dated(plan.text().match(relaxed), req);
+    Counted c = null;
+    if (!cacheable && s.getIndexReader().maxDoc() > SearchPlan.APPROXIMATE_ABOVE) {
+      BooleanQuery sampled =
+          new BooleanQuery.Builder()
+              .add(match, Occur.FILTER)
+              .add(new SampleQuery(SearchPlan.SAMPLE_STRIDE), Occur.FILTER)
+              .build();
+      Counted sample = drillSideways(s, st, new BudgetQuery(sampled, plan.budget()), req);
+      long bound = SearchPlan.lowerBound(sample.total);
+      if (bound >= SearchPlan.APPROXIMATE_ABOVE) {
+        c = new Counted(bound, true, scaled(sample.facets), sample.partial);
+      }
+    }
+    if (c == null) {
+      Budget budget = cacheable ? Budget.unlimited() : plan.budget();
+      c = drillSideways(s, st, new BudgetQuery(match, budget), req);
+    }
+    if (cacheable && !c.partial) {
+      st.counts.put(key, c);
+    }
+    return c;
+  }
+
+  /** One drill-sideways pass: the matches' total and every facet, each under the other filters. */
+  private Counted drillSideways(IndexSearcher s, ReaderState st, Query base, SearchRequest req)
+      throws IOException {
+    DrillDownQuery ddq = drillDown(base, req);
+    if (st.facets == null) {
+      // an empty index has no facet field yet
+      return new Counted(s.count(ddq), false, FacetPolicy.shape(Map.of()), false);
+    }
+    DrillSideways ds = new DrillSideways(s, config, st.facets);
+    DrillSideways.ConcurrentDrillSidewaysResult<Integer> r =
+        ds.search(ddq, new TotalHitCountCollectorManager(s.getSlices()));
+    Map<String, List<FacetValue>> counted = new HashMap<>();
+    for (String dim : Fields.FACETS) {
+      counted.put(dim, facetValues(r.facets, st, dim, req.facetLimit()));
+    }
+    boolean partial = base instanceof BudgetQuery bq && bq.budget().wasExceeded();
+    return new Counted(r.collectorResult, false, FacetPolicy.shape(counted), partial);
+  }
+
+  private static List<FacetValue> facetValues(Facets facets, ReaderState st, String dim, int limit)
+      throws IOException {
+    FacetResult fr;
+    try {
+      fr = facets.getTopChildren(FacetPolicy.valuesToAsk(dim, limit), dim);
+    } catch (IllegalArgumentException notIndexed) {
+      return List.of();
+    }
+    if (fr == null) {
+      return List.of();
+    }
+    List<FacetValue> values = new ArrayList<>(fr.labelValues.length);
+    for (LabelAndValue lv : fr.labelValues) {
+      String label = st.labels.getOrDefault(dim + Fields.LABEL_SEPARATOR + lv.label, lv.label);
+      values.add(new FacetValue(lv.label, label, lv.value.longValue()));
+    }
+    return values;
+  }
+
+  /** Sampled facet counts scaled to estimates of the whole. */
+  private static Map<String, List<FacetValue>> scaled(Map<String, List<FacetValue>> sampled) {
+    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+    sampled.forEach(
+        (dim, values) ->
+            out.put(
+                dim,
+                values.stream()
+                    .map(
+                        v ->
+                            new FacetValue(
+                                v.value(), v.label(), v.count() * SearchPlan.SAMPLE_STRIDE))
+                    .toList()));
     return out;
   }
 
-  private UnifiedHighlighter highlighter(IndexSearcher s, boolean wholeField, boolean folded) {
-    Map<String, String> maskedBy = TextFields.maskedBy();
-    return UnifiedHighlighter.builder(s, highlightAnalyzer)
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-        .withMaskedFieldsFunc(
-            field ->
-                !folded
-                    ? Set.of()
-                    : maskedBy.entrySet().stream()
-                        .filter(e -> e.getValue().equals(field))
-                        .map(Map.Entry::getKey)
-                        .collect(java.util.stream.Collectors.toSet()))
-        .withHighlightPhrasesStrictly(true)
-        .withMaxNoHighlightPassages(1)
-        .withBreakIterator(
-            wholeField
-                ? org.apache.lucene.search.uhighlight.WholeBreakIterator::new
-                : () -> BreakIterator.getSentenceInstance(Locale.ROOT))
+  /** The base query with the date range, and the facet filters as drill-downs. */
+  private DrillDownQuery drillDown(Query base, SearchRequest req) {
+    DrillDownQuery ddq = new DrillDownQuery(config, base);
+    req.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+    return ddq;
+  }
+
+  private static Query dated(Query q, SearchRequest req) {
+    if (req.from() == null && req.to() == null) {
+      return q;
+    }
+    long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochDay();
+    long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochDay();
+    return new BooleanQuery.Builder()
+        .add(q, Occur.FILTER)
+        .add(LongField.newRangeQuery(Fields.DATE, lo, hi), Occur.FILTER)
         .build();
   }
 
-  private Map<String, List<FacetValue>> facetValues(
-      Facets facets, ReaderState st, SearchRequest req) throws IOException {
-    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-    for (String dim : Fields.FACETS) {
-      List<FacetValue> values = new ArrayList<>();
-      if (facets != null) {
-        boolean all = dim.equals(Fields.QUARTER) || dim.equals(Fields.YEAR);
-        FacetResult fr;
-        try {
-          fr = facets.getTopChildren(all ? ALL_VALUES : req.facetLimit(), dim);
-        } catch (IllegalArgumentException notIndexed) {
-          fr = null;
-        }
-        if (fr != null) {
-          for (LabelAndValue lv : fr.labelValues) {
-            String label =
-                st.labels.getOrDefault(dim + Fields.LABEL_SEPARATOR + lv.label, lv.label);
-            values.add(new FacetValue(lv.label, label, lv.value.longValue()));
-          }
-        }
-        if (dim.equals(Fields.QUARTER)) {
-          values.sort(Comparator.comparing(FacetValue::value));
-        } else if (dim.equals(Fields.YEAR)) {
-          values.sort(Comparator.comparing(FacetValue::value).reversed());
-        }
-      }
-      // dimensions the corpus never has (e.g. no periods) stay out of the answer
-      if (!values.isEmpty()
-          || dim.equals(Fields.DISTRICT)
-          || dim.equals(Fields.QUARTER)
-          || dim.equals(Fields.YEAR)
-          || dim.equals(Fields.DOCUMENT)
-          || dim.equals(Fields.DOCTYPE)) {
-        out.put(dim, values);
-      }
+  // ---------------------------------------------------------------- top hits
+
+  /**
+   * The hits up to the page's end: by date in the index's own order (it stops after the first
+   * documents), or by score with the whole phrase re-ranking the best {@code rescoreWindow}; from a
+   * cursor's position when the page lies beyond what is counted from the top.
+   */
+  private TopDocs top(IndexSearcher s, SearchPlan plan, boolean relaxed) throws IOException {
+    SearchRequest req = plan.request();
+    int depth = plan.depth();
+    boolean after = isAfter(req, plan);
+    int n = after ? req.size() : depth;
+    if (req.byDate()) {
+      Query q =
+          new BudgetQuery(drillDown(dated(plan.text().match(relaxed), req), req), plan.budget());
+      FieldDoc from = after ? dateAfter(req.cursor().after()) : null;
+      return s.search(q, new TopFieldCollectorManager(Fields.BY_DATE, n, from, n));
     }
-    return out;
+    BooleanQuery.Builder scored =
+        new BooleanQuery.Builder().add(plan.text().score(relaxed), Occur.MUST);
+    for (String district : plan.districts()) {
+      // a query that names a district prefers releases about it over passing mentions
+      Term t =
+          DrillDownQuery.term(
+              config.getDimConfig(Fields.DISTRICT).indexFieldName, Fields.DISTRICT, district);
+      scored.add(
+          new BoostQuery(new ConstantScoreQuery(new TermQuery(t)), SearchPlan.DISTRICT_BOOST),
+          Occur.SHOULD);
+    }
+    Query q = new BudgetQuery(drillDown(dated(scored.build(), req), req), plan.budget());
+    if (after) {
+      ScoreDoc from = scoreAfter(req.cursor().after());
+      return s.search(q, new TopScoreDocCollectorManager(n, from, n));
+    }
+    return Ranking.rank(s, q, plan.text().phrase(), n, queries.tuning());
+  }
+
+  /** True when a page is read from a cursor's position rather than counted from the top. */
+  private static boolean isAfter(SearchRequest req, SearchPlan plan) {
+    return req.cursor() != null
+        && plan.depth() > SearchRequest.MAX_DEPTH
+        && !req.cursor().after().isEmpty();
   }
 
   /**
-   * The facet state and labels of the current reader, and one search over everything. (A text query
-   * here too was measured: on two cores it only competed with the first user's search.)
+   * The position after a hit, for the next page's cursor: only needed (and only meaningful) for
+   * pages beyond {@link SearchRequest#MAX_DEPTH}, which follow the first pass's order.
+   */
+  private static String after(ScoreDoc last) {
+    if (last instanceof FieldDoc fd && fd.fields != null && fd.fields.length > 0) {
+      return "d:" + fd.fields[0] + ":" + fd.doc;
+    }
+    return "s:" + last.score + ":" + last.doc;
+  }
+
+  private static FieldDoc dateAfter(String after) {
+    String[] p = after.split(":");
+    if (p.length != 3 || !p[0].equals("d")) {
+      throw new BadRequestException("cursor is not valid for this search");
+    }
+    try {
+      return new FieldDoc(Integer.parseInt(p[2]), Float.NaN, new Object[] {Long.parseLong(p[1])});
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("cursor is not valid for this search");
+    }
+  }
+
+  private static ScoreDoc scoreAfter(String after) {
+    String[] p = after.split(":");
+    if (p.length != 3 || !p[0].equals("s")) {
+      throw new BadRequestException("cursor is not valid for this search");
+    }
+    try {
+      return new ScoreDoc(Integer.parseInt(p[2]), Float.parseFloat(p[1]));
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("cursor is not valid for this search");
+    }
+  }
+
+  // ---------------------------------------------------------------- the rest
+
+  /**
+   * The facet state and labels of the current reader, and the counts of the empty search (the
+   * landing page), so that neither is built while a user waits.
    */
   @Override
   public void warmUp() throws IOException {

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param page 1-based
  * @param size hits per page
  * @param facetLimit values listed per facet
+ * @param cursor where to continue (a previous answer's {@code nextCursor}), or null: with it,
+ *     {@code page} is not used
  */
 public record SearchRequest(
     String q,
@@ -24,7 +26,8 @@ public record SearchRequest(
     Sort sort,
     int page,
     int size,
-    int facetLimit) {
+    int facetLimit,
+    Cursor cursor) {
 
   public static final int MAX_SIZE = 100;
   public static final int MAX_DEPTH = 10_000;
@@ -48,8 +51,9 @@ public record SearchRequest(
     if (page < 1) {
       throw new BadRequestException("page must be 1 or more");
     }
-    if ((long) page * size > MAX_DEPTH) {
-      throw new BadRequestException("page × size must not exceed " + MAX_DEPTH);
+    if (cursor == null && (long) page * size > MAX_DEPTH) {
+      throw new BadRequestException(
+          "page × size must not exceed " + MAX_DEPTH + "; follow nextCursor for deeper pages");
     }
     if (q.length() > MAX_QUERY_LENGTH) {
       throw new BadRequestException("q must not exceed " + MAX_QUERY_LENGTH + " characters");
@@ -59,12 +63,40 @@ public record SearchRequest(
     }
   }
 
+  /** A request without a cursor. */
+  public SearchRequest(
+      String q,
+      Map<String, List<String>> filters,
+      LocalDate from,
+      LocalDate to,
+      Sort sort,
+      int page,
+      int size,
+      int facetLimit) {
+    this(q, filters, from, to, sort, page, size, facetLimit, null);
+  }
+
   /** A first page of relevance-ranked results for a text. */
   public static SearchRequest of(String q) {
     return new SearchRequest(q, Map.of(), null, null, Sort.RELEVANCE, 1, 10, DEFAULT_FACET_LIMIT);
   }
 
   public SearchRequest withFilters(Map<String, List<String>> f) {
-    return new SearchRequest(q, f, from, to, sort, page, size, facetLimit);
+    return new SearchRequest(q, f, from, to, sort, page, size, facetLimit, cursor);
+  }
+
+  /** The same search from a cursor on. */
+  public SearchRequest withCursor(Cursor c) {
+    return new SearchRequest(q, filters, from, to, sort, page, size, facetLimit, c);
+  }
+
+  /** How many results come before the first one asked for. */
+  public int offset() {
+    return cursor != null ? cursor.offset() : (page - 1) * size;
+  }
+
+  /** True when the results are in date order: asked for, or an empty query (newest first). */
+  public boolean byDate() {
+    return sort == Sort.DATE || q.isBlank();
   }
 }

@@ -42,6 +42,25 @@ class SourcesTest {
     assertThat(((Sources.Accepted) items.get(0)).release().id()).isEqualTo(Fixtures.SEED_000);
   }
 
+  // a fresh clone's first start indexes index-data/ and must not report a rejection there
+  @Test
+  void bundledDataHasNoRejection() throws IOException {
+    List<Sources.Item> items = read(Fixtures.project().resolve("index-data"));
+    assertThat(rejections(items)).isEmpty();
+    assertThat(items).hasSize(5 + 35 + 2028);
+  }
+
+  // a DANeS record whose description only repeats its title keeps that text as its body
+  @Test
+  void recordWhoseBodyRepeatsItsTitleKeepsIt() {
+    String title = "Cập nhật giá tôm thẻ kiểm kháng sinh ngày 4/10/2021";
+    PressRelease r =
+        Extractor.standard()
+            .fromRecord(new InputRecord("danes-786842", title, title, null, null, null));
+    assertThat(r.title()).isEqualTo(title);
+    assertThat(r.body()).isEqualTo(title);
+  }
+
   @Test
   void emptyFileIsRejected() throws IOException {
     Path f = Files.writeString(dir.resolve("empty.txt"), "  \n\n ");

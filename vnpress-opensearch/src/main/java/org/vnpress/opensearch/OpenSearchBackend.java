@@ -1,55 +1,47 @@
 package org.vnpress.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.Query;
-import org.vnpress.analysis.VietnameseAnalyzer;
-import org.vnpress.extract.District;
-import org.vnpress.extract.DocumentRef;
 import org.vnpress.extract.PressRelease;
-import org.vnpress.index.FacetLabels;
 import org.vnpress.index.Fields;
 import org.vnpress.index.RecordCodec;
 import org.vnpress.index.TextFields;
+import org.vnpress.opensearch.OpenSearchHosts.Answer;
 import org.vnpress.search.BackendUnavailableException;
+import org.vnpress.search.BadRequestException;
+import org.vnpress.search.Cursor;
+import org.vnpress.search.DistrictNames;
 import org.vnpress.search.DocumentView;
+import org.vnpress.search.FacetPolicy;
 import org.vnpress.search.FacetValue;
 import org.vnpress.search.Hit;
 import org.vnpress.search.IngestResult;
 import org.vnpress.search.SearchBackend;
+import org.vnpress.search.SearchPlan;
 import org.vnpress.search.SearchRequest;
 import org.vnpress.search.SearchResponse;
-import org.vnpress.search.Suggester;
+import org.vnpress.search.Snippets;
+import org.vnpress.search.TextQueries;
 import org.vnpress.search.TextQueryBuilder;
-import org.vnpress.search.WholePhrase;
 
 /**
- * Search on an OpenSearch cluster whose nodes run the vnpress analysis plugin: the same query as
- * the embedded index (built by {@link TextQueryBuilder}, sent as DSL), drill-sideways facets as
- * per-facet filter aggregations beside a {@code post_filter}, highlights with {@code <mark>}. Plain
- * HTTP and Jackson, no client library.
+ * Executes a {@link SearchPlan} on an OpenSearch cluster whose nodes run the vnpress analysis
+ * plugin: the plan's queries sent as DSL ({@link OpenSearchQueries}), strict then relaxed, the
+ * whole phrase as a {@code rescore}, drill-sideways facets as per-facet filter aggregations beside
+ * a {@code post_filter}, {@code track_total_hits} up to the plan's threshold, the budget as the
+ * search's {@code timeout}; snippets made by the core from the stored text, as the embedded index
+ * makes them.
  */
 public final class OpenSearchBackend implements SearchBackend {
 
@@ -58,34 +50,16 @@ public final class OpenSearchBackend implements SearchBackend {
     public static final Layout DEFAULT = new Layout(1, 1);
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final int ALL_VALUES = 10_000;
-  private static final float DISTRICT_BOOST = 10f;
   private static final long DISTRICT_CACHE_NANOS = 60_000_000_000L;
-  private static final int MAX_SUGGEST_WORDS = 6;
-  private static final int MAX_PATH_WORDS = 4;
 
-  /** Suffix of the facet fields that hold {@code value␟label} for aggregation. */
-  private static final String LABELLED = "_labelled";
-
-  private static final String SEP = String.valueOf(Fields.LABEL_SEPARATOR);
-
-  /** The nodes to send requests to, tried in turn when one cannot be reached. */
-  private final List<URI> hosts;
-
-  /** The node that answered last: requests start there. */
-  private volatile int current;
-
+  private final OpenSearchHosts hosts;
   private final String index;
-  private final HttpClient http;
   private final TextQueryBuilder queries = new TextQueryBuilder();
-  private final Analyzer folding = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
-  private final Analyzer exactKey = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
-  private final WholePhrase wholePhrase = new WholePhrase();
-  private volatile DistrictNames districts;
+  private final Snippets snippets = new Snippets();
+  private final OpenSearchSuggester suggester;
+  private volatile Districts districts;
 
-  private record DistrictNames(long builtAt, Map<String, List<String>> byName) {}
+  private record Districts(long builtAt, DistrictNames names) {}
 
   /**
    * Connects to a cluster and creates the index with the vnpress mapping if it does not exist.
@@ -119,92 +93,13 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   private OpenSearchBackend(List<URI> hosts, String index) {
-    if (hosts.isEmpty()) {
-      throw new IllegalArgumentException("no OpenSearch address given");
-    }
-    this.hosts =
-        hosts.stream()
-            .map(URI::toString)
-            .map(s -> URI.create(s.endsWith("/") ? s : s + "/"))
-            .toList();
+    this.hosts = new OpenSearchHosts(hosts);
     this.index = index;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.suggester = new OpenSearchSuggester(this.hosts, path("/_search"));
   }
 
   public String index() {
     return index;
-  }
-
-  // ---------------------------------------------------------------- HTTP
-
-  private record Answer(int status, JsonNode body) {}
-
-  private Answer call(String method, String path, String body, String contentType)
-      throws IOException {
-    int first = current;
-    BackendUnavailableException last = null;
-    for (int k = 0; k < hosts.size(); k++) {
-      int i = (first + k) % hosts.size();
-      try {
-        Answer a = call(hosts.get(i), method, path, body, contentType);
-        current = i;
-        return a;
-      } catch (BackendUnavailableException e) {
-        // every request here is a search, a read or a write by id: safe to send to the next node
-        last = e;
-      }
-    }
-    throw last;
-  }
-
-  private Answer call(URI base, String method, String path, String body, String contentType)
-      throws IOException {
-    HttpRequest.Builder rb =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(TIMEOUT)
-            .header("Accept", "application/json");
-    if (body == null) {
-      rb.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      rb.header("Content-Type", contentType)
-          .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    }
-    HttpResponse<String> r;
-    try {
-      r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      // refused, timed out, or a node that died mid-request: the cluster, not the caller, failed
-      throw new BackendUnavailableException(
-          "the search cluster at "
-              + base
-              + " is unreachable ("
-              + e.getClass().getSimpleName()
-              + ")",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for OpenSearch", e);
-    }
-    JsonNode json = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
-    if (r.statusCode() == 503 || r.statusCode() == 502 || r.statusCode() == 504) {
-      throw new BackendUnavailableException(
-          "the search cluster at " + base + " cannot answer now (" + reason(json) + ")", null);
-    }
-    return new Answer(r.statusCode(), json);
-  }
-
-  private Answer json(String method, String path, JsonNode body) throws IOException {
-    return call(
-        method, path, body == null ? null : JSON.writeValueAsString(body), "application/json");
-  }
-
-  private static String reason(JsonNode json) {
-    JsonNode e = json.path("error");
-    return e.isTextual() ? e.asText() : e.path("reason").asText(json.toString());
-  }
-
-  private static IOException failed(String what, Answer a) {
-    return new IOException(what + " failed with HTTP " + a.status + ": " + reason(a.body));
   }
 
   private String path(String rest) {
@@ -218,62 +113,26 @@ public final class OpenSearchBackend implements SearchBackend {
   // ---------------------------------------------------------------- index
 
   private void createIndexIfMissing(Layout layout) throws IOException {
-    if (call("HEAD", path(""), null, null).status == 200) {
+    if (hosts.call("HEAD", path(""), null, null).status() == 200) {
       return;
     }
-    Answer a = json("PUT", path(""), indexDefinition(layout));
-    if (a.status >= 300
-        && !a.body
+    Answer a = hosts.json("PUT", path(""), OpenSearchMapping.indexDefinition(layout));
+    if (a.status() >= 300
+        && !a.body()
             .path("error")
             .path("type")
             .asText()
             .equals("resource_already_exists_exception")) {
-      throw failed("creating index " + index, a);
+      throw OpenSearchHosts.failed("creating index " + index, a);
     }
-  }
-
-  /** Settings and mapping: text fields on the plugin's analyzers, facets as keywords. */
-  static ObjectNode indexDefinition(Layout layout) {
-    ObjectNode def = JSON.createObjectNode();
-    ObjectNode idx = def.putObject("settings").putObject("index");
-    idx.put("number_of_shards", layout.shards()).put("number_of_replicas", layout.replicas());
-    ObjectNode mappings = def.putObject("mappings");
-    mappings.put("dynamic", "strict");
-    ObjectNode props = mappings.putObject("properties");
-    props.putObject(Fields.ID).put("type", "keyword");
-    for (String f : List.of(TextFields.TITLE, TextFields.BODY)) {
-      ObjectNode t = text(props.putObject(f), "vietnamese_exact");
-      text(t.putObject("fields").putObject("folded"), "vietnamese_folded");
-    }
-    // the record is only read back, never searched
-    props
-        .putObject(Fields.RECORD)
-        .put("type", "keyword")
-        .put("index", false)
-        .put("doc_values", false);
-    props.putObject(Fields.DATE).put("type", "long");
-    for (String dim : Fields.FACETS) {
-      props.putObject(dim).put("type", "keyword");
-      props.putObject(dim + LABELLED).put("type", "keyword").put("index", false);
-    }
-    return def;
-  }
-
-  private static ObjectNode text(ObjectNode field, String analyzer) {
-    // offsets in the postings: the unified highlighter then needs no re-analysis
-    return field
-        .put("type", "text")
-        .put("analyzer", analyzer)
-        .put("search_analyzer", analyzer + "_query")
-        .put("index_options", "offsets");
   }
 
   /** Deletes the index: for tests and benchmarks. */
   public void dropIndex() throws IOException {
-    call("DELETE", path(""), null, null);
+    hosts.call("DELETE", path(""), null, null);
   }
 
-  // ---------------------------------------------------------------- ingest
+  // ---------------------------------------------------------------- writes
 
   @Override
   public IngestResult ingest(List<PressRelease> releases, List<IngestResult.Rejection> rejected)
@@ -283,22 +142,23 @@ public final class OpenSearchBackend implements SearchBackend {
     }
     StringBuilder nd = new StringBuilder();
     for (PressRelease r : releases) {
-      ObjectNode action = JSON.createObjectNode();
+      ObjectNode action = OpenSearchHosts.JSON.createObjectNode();
       action.putObject("index").put("_index", index).put("_id", r.id());
-      nd.append(JSON.writeValueAsString(action)).append('\n');
-      nd.append(JSON.writeValueAsString(source(r))).append('\n');
+      nd.append(OpenSearchHosts.JSON.writeValueAsString(action)).append('\n');
+      nd.append(OpenSearchHosts.JSON.writeValueAsString(OpenSearchMapping.source(r))).append('\n');
     }
     // wait_for: searchable when we answer; the translog makes it durable before the ack
-    Answer a = call("POST", "_bulk?refresh=wait_for", nd.toString(), "application/x-ndjson");
-    if (a.status >= 300) {
-      throw failed("bulk ingest", a);
+    Answer a = hosts.call("POST", "_bulk?refresh=wait_for", nd.toString(), "application/x-ndjson");
+    if (a.status() >= 300) {
+      throw OpenSearchHosts.failed("bulk ingest", a);
     }
     int added = 0;
     int replaced = 0;
-    for (JsonNode item : a.body.path("items")) {
+    for (JsonNode item : a.body().path("items")) {
       JsonNode op = item.path("index");
       if (op.has("error")) {
-        throw new IOException("indexing " + op.path("_id").asText() + " failed: " + reason(op));
+        throw new IOException(
+            "indexing " + op.path("_id").asText() + " failed: " + OpenSearchHosts.reason(op));
       }
       if (op.path("result").asText().equals("updated")) {
         replaced++;
@@ -310,92 +170,35 @@ public final class OpenSearchBackend implements SearchBackend {
     return new IngestResult(added, replaced, rejected);
   }
 
-  /** The document OpenSearch stores for a release. */
-  static ObjectNode source(PressRelease r) {
-    ObjectNode d = JSON.createObjectNode();
-    d.put(Fields.ID, r.id());
-    d.put(TextFields.TITLE, r.displayTitle() == null ? "" : r.displayTitle());
-    d.put(TextFields.BODY, r.body());
-    d.put(Fields.RECORD, RecordCodec.encodeWithoutBody(r));
-    if (r.date().firstDay() != null) {
-      d.put(Fields.DATE, r.date().firstDay().toEpochDay());
-    }
-    Map<String, Map<String, String>> facets = new LinkedHashMap<>();
-    for (District x : r.districts()) {
-      facet(facets, Fields.DISTRICT, x.value(), x.label());
-    }
-    for (District p : r.places()) {
-      facet(facets, Fields.PLACE, p.value(), p.label());
-    }
-    if (r.quarter() != null) {
-      facet(facets, Fields.QUARTER, r.quarter(), FacetLabels.quarter(r.quarter()));
-    }
-    if (r.date().isKnown()) {
-      String y = Integer.toString(r.date().year());
-      facet(facets, Fields.YEAR, y, y);
-    }
-    for (DocumentRef x : r.documents()) {
-      facet(facets, Fields.DOCUMENT, x.value(), FacetLabels.document(x));
-      facet(facets, Fields.DOCTYPE, x.type(), x.typeLabel());
-      if (x.issuer() != null) {
-        facet(facets, Fields.ISSUER, x.issuer(), x.issuerLabel());
-      }
-    }
-    for (String p : r.periods()) {
-      facet(facets, Fields.PERIOD, p, FacetLabels.period(p));
-    }
-    facets.forEach(
-        (dim, values) -> {
-          ArrayNode plain = d.putArray(dim);
-          ArrayNode labelled = d.putArray(dim + LABELLED);
-          values.forEach(
-              (v, label) -> {
-                plain.add(v);
-                labelled.add(v + SEP + label);
-              });
-        });
-    return d;
-  }
-
-  private static void facet(
-      Map<String, Map<String, String>> facets, String dim, String value, String label) {
-    if (value == null || value.isBlank()) {
-      return;
-    }
-    facets
-        .computeIfAbsent(dim, k -> new LinkedHashMap<>())
-        .putIfAbsent(value, label == null ? value : label);
-  }
-
   @Override
   public boolean delete(String id) throws IOException {
-    Answer a = call("DELETE", path("/_doc/" + enc(id) + "?refresh=wait_for"), null, null);
-    if (a.status == 404) {
+    Answer a = hosts.call("DELETE", path("/_doc/" + enc(id) + "?refresh=wait_for"), null, null);
+    if (a.status() == 404) {
       return false;
     }
-    if (a.status >= 300) {
-      throw failed("delete", a);
+    if (a.status() >= 300) {
+      throw OpenSearchHosts.failed("delete", a);
     }
     districts = null;
-    return a.body.path("result").asText().equals("deleted");
+    return a.body().path("result").asText().equals("deleted");
   }
 
   @Override
   public long count() throws IOException {
-    Answer a = call("GET", path("/_count"), null, null);
-    if (a.status >= 300) {
-      throw failed("count", a);
+    Answer a = hosts.call("GET", path("/_count"), null, null);
+    if (a.status() >= 300) {
+      throw OpenSearchHosts.failed("count", a);
     }
-    return a.body.path("count").asLong();
+    return a.body().path("count").asLong();
   }
 
   @Override
   public Optional<DocumentView> document(String id) throws IOException {
-    Answer a = call("GET", path("/_doc/" + enc(id)), null, null);
-    if (a.status == 404 || !a.body.path("found").asBoolean()) {
+    Answer a = hosts.call("GET", path("/_doc/" + enc(id)), null, null);
+    if (a.status() == 404 || !a.body().path("found").asBoolean()) {
       return Optional.empty();
     }
-    JsonNode src = a.body.path("_source");
+    JsonNode src = a.body().path("_source");
     PressRelease r =
         RecordCodec.decode(src.path(Fields.RECORD).asText(), src.path(TextFields.BODY).asText());
     return Optional.of(DocumentView.of(r));
@@ -406,20 +209,93 @@ public final class OpenSearchBackend implements SearchBackend {
   @Override
   public SearchResponse search(SearchRequest req) throws IOException {
     long start = System.nanoTime();
-    Query text = queries.build(req.q());
-    ObjectNode body = JSON.createObjectNode();
-    int from = (req.page() - 1) * req.size();
-    body.put("from", from).put("size", req.size()).put("track_total_hits", true);
-    body.putArray("_source").add(Fields.RECORD);
+    SearchPlan plan = SearchPlan.of(req, queries, districts());
+    JsonNode answer = searchOnce(plan, false);
+    long total = answer.path("hits").path("total").path("value").asLong();
+    long strictTotal = total;
+    boolean relaxed = false;
+    if (plan.relaxes(total, queries.tuning())) {
+      answer = searchOnce(plan, true);
+      total = answer.path("hits").path("total").path("value").asLong();
+      relaxed = true;
+    }
+    JsonNode hitsNode = answer.path("hits");
+    boolean atLeast = hitsNode.path("total").path("relation").asText("eq").equals("gte");
+    String suggestion = suggester.suggest(req.q());
+    Snippets.Marking marking =
+        snippets.marking(req.q(), suggestion == null ? null : List.of(suggestion.split(" ")));
+    List<Hit> hits = new ArrayList<>();
+    String last = null;
+    for (JsonNode h : hitsNode.path("hits")) {
+      JsonNode src = h.path("_source");
+      PressRelease r =
+          RecordCodec.decode(src.path(Fields.RECORD).asText(), src.path(TextFields.BODY).asText());
+      float score = (float) h.path("_score").asDouble(0);
+      hits.add(
+          Hit.of(
+              r,
+              snippets.title(r.displayTitle(), marking),
+              snippets.body(r.body(), marking),
+              score));
+      last = h.has("sort") ? h.path("sort").toString() : "[" + score + "," + quote(r.id()) + "]";
+    }
+    Map<String, List<FacetValue>> facets = facetValues(answer.path("aggregations"), req);
+    long shown = (long) req.offset() + hits.size();
+    String next =
+        hits.size() == req.size() && shown < total && last != null
+            ? new Cursor((int) shown, last).encode()
+            : null;
+    long took = (System.nanoTime() - start) / 1_000_000;
+    return new SearchResponse(
+        req.q(),
+        total,
+        atLeast ? SearchResponse.AT_LEAST : SearchResponse.EXACT,
+        req.page(),
+        req.size(),
+        took,
+        relaxed,
+        relaxed ? strictTotal : total,
+        answer.path("timed_out").asBoolean(false),
+        FacetPolicy.undated(total, facets, req),
+        suggestion,
+        hits,
+        facets,
+        next);
+  }
+
+  private static String quote(String s) {
+    return OpenSearchHosts.JSON.getNodeFactory().textNode(s).toString();
+  }
+
+  /** One search request for the plan, strict or relaxed. */
+  private JsonNode searchOnce(SearchPlan plan, boolean relaxed) throws IOException {
+    SearchRequest req = plan.request();
+    TextQueries text = plan.text();
+    ObjectNode body = OpenSearchHosts.JSON.createObjectNode();
+    boolean after =
+        req.cursor() != null
+            && plan.depth() > SearchRequest.MAX_DEPTH
+            && !req.cursor().after().isEmpty();
+    body.put("size", req.size());
+    if (!after) {
+      body.put("from", req.offset());
+    }
+    body.put("track_total_hits", SearchPlan.APPROXIMATE_ABOVE);
+    body.put("timeout", plan.budget().remainingMillis() + "ms");
+    body.putArray("_source").add(Fields.RECORD).add(TextFields.BODY);
 
     // the base query: text, district preference, date range; facet filters go to post_filter
     ObjectNode bool = body.putObject("query").putObject("bool");
-    bool.putArray("must").add(OpenSearchQueries.toJson(text));
+    boolean byDate = req.byDate();
+    bool.putArray("must")
+        .add(OpenSearchQueries.toJson(byDate ? text.match(relaxed) : text.score(relaxed)));
     ArrayNode should = bool.putArray("should");
-    for (String d : districtsNamed(req.q())) {
-      ObjectNode cs = should.addObject().putObject("constant_score");
-      cs.putObject("filter").putObject("term").put(Fields.DISTRICT, d);
-      cs.put("boost", DISTRICT_BOOST);
+    if (!byDate) {
+      for (String d : plan.districts()) {
+        ObjectNode cs = should.addObject().putObject("constant_score");
+        cs.putObject("filter").putObject("term").put(Fields.DISTRICT, d);
+        cs.put("boost", SearchPlan.DISTRICT_BOOST);
+      }
     }
     if (req.from() != null || req.to() != null) {
       ObjectNode range =
@@ -436,7 +312,7 @@ public final class OpenSearchBackend implements SearchBackend {
         .forEach(
             (dim, values) -> {
               if (!values.isEmpty()) {
-                ObjectNode terms = JSON.createObjectNode();
+                ObjectNode terms = OpenSearchHosts.JSON.createObjectNode();
                 ArrayNode list = terms.putObject("terms").putArray(dim);
                 values.forEach(list::add);
                 filters.put(dim, terms);
@@ -446,9 +322,53 @@ public final class OpenSearchBackend implements SearchBackend {
       ArrayNode all = body.putObject("post_filter").putObject("bool").putArray("filter");
       filters.values().forEach(all::add);
     }
+    aggregations(body, filters, req);
+    if (byDate) {
+      ArrayNode sort = body.putArray("sort");
+      sort.addObject().putObject(Fields.DATE).put("order", "desc").put("missing", "_last");
+      sort.addObject().put(Fields.ID, "asc");
+    } else if (after) {
+      // beyond the re-ranked top: the first pass's order, continued from the cursor
+      ArrayNode sort = body.putArray("sort");
+      sort.addObject().put("_score", "desc");
+      sort.addObject().put(Fields.ID, "asc");
+    } else if (text.phrase() != null) {
+      ObjectNode rescore = body.putObject("rescore");
+      rescore.put("window_size", queries.tuning().rescoreWindow());
+      ObjectNode rq = rescore.putObject("query");
+      rq.set("rescore_query", OpenSearchQueries.toJson(text.phrase()));
+      rq.put("query_weight", 1.0).put("rescore_query_weight", queries.tuning().phraseBoost());
+      rq.put("score_mode", "total");
+    }
+    if (after) {
+      try {
+        body.set("search_after", OpenSearchHosts.JSON.readTree(req.cursor().after()));
+      } catch (IOException e) {
+        throw new BadRequestException("cursor is not valid for this search");
+      }
+    }
+    Answer a = hosts.json("POST", path("/_search"), body);
+    if (a.status() == 400) {
+      throw new BadRequestException(
+          "the search cluster refused the query: " + OpenSearchHosts.reason(a.body()));
+    }
+    if (a.status() >= 300) {
+      throw OpenSearchHosts.failed("search", a);
+    }
+    JsonNode shards = a.body().path("_shards");
+    if (shards.path("total").asInt() > 0 && shards.path("successful").asInt() == 0) {
+      // every copy of every shard failed: an empty page would be a lie
+      throw new BackendUnavailableException(
+          "no shard of index " + index + " answered at " + hosts.current(), null);
+    }
+    return a.body();
+  }
+
+  /** Drill sideways: each facet counts under every filter but its own. */
+  private static void aggregations(
+      ObjectNode body, Map<String, ObjectNode> filters, SearchRequest req) {
     ObjectNode aggs = body.putObject("aggs");
     for (String dim : Fields.FACETS) {
-      // drill sideways: each facet counts under every filter but its own
       ObjectNode agg = aggs.putObject(dim);
       ArrayNode others = agg.putObject("filter").putObject("bool").putArray("filter");
       filters.forEach(
@@ -457,143 +377,21 @@ public final class OpenSearchBackend implements SearchBackend {
               others.add(f);
             }
           });
-      boolean all = dim.equals(Fields.QUARTER) || dim.equals(Fields.YEAR);
-      int size = all ? ALL_VALUES : req.facetLimit();
-      ObjectNode terms = agg.putObject("aggs").putObject("values").putObject("terms");
+      int size = FacetPolicy.valuesToAsk(dim, req.facetLimit());
+      ObjectNode values = agg.putObject("aggs").putObject("values");
+      ObjectNode terms = values.putObject("terms");
       terms.put("field", dim).put("size", size).put("shard_size", Math.max(size * 2, 100));
       ArrayNode order = terms.putArray("order");
       order.addObject().put("_count", "desc");
       order.addObject().put("_key", "asc");
       // the label rides along: one value has one label
-      ObjectNode label =
-          agg.with("aggs").with("values").putObject("aggs").putObject("label").putObject("terms");
-      label.put("field", dim + LABELLED).put("size", 1);
+      ObjectNode label = values.putObject("aggs").putObject("label").putObject("terms");
+      label.put("field", dim + OpenSearchMapping.LABELLED).put("size", 1);
     }
-    boolean byDate = req.sort() == SearchRequest.Sort.DATE || req.q().isBlank();
-    ArrayNode sort = body.putArray("sort");
-    if (byDate) {
-      sort.addObject().putObject(Fields.DATE).put("order", "desc").put("missing", "_last");
-    }
-    sort.addObject().put("_score", "desc");
-    sort.addObject().put(Fields.ID, "asc");
-    if (byDate) {
-      body.put("track_scores", true);
-    }
-    Query phrase = wholePhrase.of(req.q());
-    body.set("highlight", highlight(phrase != null ? phrase : text));
-
-    Answer a = json("POST", path("/_search"), body);
-    if (a.status >= 300) {
-      throw failed("search", a);
-    }
-    JsonNode shards = a.body.path("_shards");
-    if (shards.path("total").asInt() > 0 && shards.path("successful").asInt() == 0) {
-      // every copy of every shard failed: an empty page would be a lie
-      throw new BackendUnavailableException(
-          "no shard of index " + index + " answered at " + hosts.get(current), null);
-    }
-    JsonNode hitsNode = a.body.path("hits");
-    long total = hitsNode.path("total").path("value").asLong();
-    List<Hit> hits = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    for (JsonNode h : hitsNode.path("hits")) {
-      if (phrase != null && !hasMark(h.path("highlight"))) {
-        missing.add(h.path("_id").asText());
-      }
-    }
-    // hits where the words never stand together: mark them one by one, as the embedded index does
-    Map<String, JsonNode> perWord = missing.isEmpty() ? Map.of() : highlightsFor(missing, text);
-    for (JsonNode h : hitsNode.path("hits")) {
-      JsonNode hl = perWord.getOrDefault(h.path("_id").asText(), h.path("highlight"));
-      PressRelease r = RecordCodec.decode(h.path("_source").path(Fields.RECORD).asText(), "");
-      String title = pick(hl, TextFields.TITLE);
-      String snippet = pick(hl, TextFields.BODY);
-      hits.add(Hit.of(r, title, snippet, (float) h.path("_score").asDouble(0)));
-    }
-    Map<String, List<FacetValue>> facets = facetValues(a.body.path("aggregations"));
-    String suggestion = suggest(req.q());
-    long took = (System.nanoTime() - start) / 1_000_000;
-    return new SearchResponse(
-        req.q(), total, req.page(), req.size(), took, suggestion, hits, facets);
   }
 
-  private static boolean hasMark(JsonNode highlight) {
-    return highlight.toString().contains("<mark>");
-  }
-
-  private Map<String, JsonNode> highlightsFor(List<String> ids, Query text) throws IOException {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("size", ids.size());
-    body.put("_source", false);
-    ArrayNode values = body.putObject("query").putObject("ids").putArray("values");
-    ids.forEach(values::add);
-    ObjectNode hl = highlight(text);
-    hl.set("highlight_query", OpenSearchQueries.toJson(text));
-    body.set("highlight", hl);
-    Answer a = json("POST", path("/_search"), body);
-    if (a.status >= 300) {
-      throw failed("highlight", a);
-    }
-    Map<String, JsonNode> out = new HashMap<>();
-    for (JsonNode h : a.body.path("hits").path("hits")) {
-      out.put(h.path("_id").asText(), h.path("highlight"));
-    }
-    return out;
-  }
-
-  private static ObjectNode highlight(Query q) {
-    ObjectNode hl = JSON.createObjectNode();
-    hl.put("type", "unified").put("encoder", "html");
-    hl.putArray("pre_tags").add("<mark>");
-    hl.putArray("post_tags").add("</mark>");
-    hl.set("highlight_query", OpenSearchQueries.toJson(q));
-    ObjectNode fields = hl.putObject("fields");
-    for (String f : List.of(TextFields.TITLE, TextFields.TITLE + ".folded")) {
-      fields.putObject(f).put("number_of_fragments", 0);
-    }
-    for (String f : List.of(TextFields.BODY, TextFields.BODY + ".folded")) {
-      ObjectNode b =
-          fields
-              .putObject(f)
-              .put("number_of_fragments", 2)
-              .put("fragment_size", 250)
-              .put("boundary_scanner", "sentence")
-              .put("boundary_scanner_locale", "vi-VN");
-      if (f.equals(TextFields.BODY)) {
-        // no match in the body (a title-only hit): its opening, as the embedded index shows
-        b.put("no_match_size", 200);
-      }
-    }
-    return hl;
-  }
-
-  /** The exact field's marks, else the folded field's, else the exact field's plain opening. */
-  private static String pick(JsonNode hl, String field) {
-    String exact = joined(hl.path(field));
-    String folded = joined(hl.path(field + ".folded"));
-    String best;
-    if (exact != null && exact.contains("<mark>")) {
-      best = exact;
-    } else if (folded != null && folded.contains("<mark>")) {
-      best = folded;
-    } else {
-      best = exact;
-    }
-    // a phrase comes back word by word: one mark for the words that stand together
-    return best == null ? null : best.replaceAll("</mark>(\\s+)<mark>", "$1");
-  }
-
-  private static String joined(JsonNode fragments) {
-    if (!fragments.isArray() || fragments.isEmpty()) {
-      return null;
-    }
-    List<String> parts = new ArrayList<>();
-    fragments.forEach(f -> parts.add(f.asText().strip()));
-    return String.join("… ", parts);
-  }
-
-  private static Map<String, List<FacetValue>> facetValues(JsonNode aggs) {
-    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+  private static Map<String, List<FacetValue>> facetValues(JsonNode aggs, SearchRequest req) {
+    Map<String, List<FacetValue>> counted = new HashMap<>();
     for (String dim : Fields.FACETS) {
       List<FacetValue> values = new ArrayList<>();
       for (JsonNode b : aggs.path(dim).path("values").path("buckets")) {
@@ -602,218 +400,44 @@ public final class OpenSearchBackend implements SearchBackend {
         JsonNode lb = b.path("label").path("buckets");
         if (lb.size() > 0) {
           String entry = lb.get(0).path("key").asText();
-          label = entry.substring(entry.indexOf(SEP) + 1);
+          label = entry.substring(entry.indexOf(OpenSearchMapping.SEP) + 1);
         }
         values.add(new FacetValue(value, label, b.path("doc_count").asLong()));
       }
-      if (dim.equals(Fields.QUARTER)) {
-        values.sort(Comparator.comparing(FacetValue::value));
-      } else if (dim.equals(Fields.YEAR)) {
-        values.sort(Comparator.comparing(FacetValue::value).reversed());
-      }
-      // as the embedded index: dimensions the corpus never has stay out of the answer
-      if (!values.isEmpty()
-          || Set.of(Fields.DISTRICT, Fields.QUARTER, Fields.YEAR, Fields.DOCUMENT, Fields.DOCTYPE)
-              .contains(dim)) {
-        out.put(dim, values);
-      }
+      counted.put(dim, values);
     }
-    return out;
+    return FacetPolicy.shape(counted);
   }
 
-  // ---------------------------------------------------------------- districts named in a query
-
-  private List<String> districtsNamed(String q) throws IOException {
-    if (q.isBlank() || q.length() > 200) {
-      return List.of();
-    }
-    Map<String, List<String>> byName = districtNames();
-    if (byName.isEmpty()) {
-      return List.of();
-    }
-    String padded = " " + foldedWords(q) + " ";
-    List<String> found = new ArrayList<>();
-    byName.forEach(
-        (name, values) -> {
-          if (!name.isBlank() && padded.contains(" " + name + " ")) {
-            found.addAll(values);
-          }
-        });
-    return found;
-  }
-
-  /** Folded bare district name → district values in the index, refreshed at most every minute. */
-  private Map<String, List<String>> districtNames() throws IOException {
-    DistrictNames d = districts;
+  /** The district names the index holds, from an aggregation refreshed at most every minute. */
+  private DistrictNames districts() throws IOException {
+    Districts d = districts;
     long now = System.nanoTime();
     if (d != null && now - d.builtAt < DISTRICT_CACHE_NANOS) {
-      return d.byName;
+      return d.names;
     }
-    ObjectNode body = JSON.createObjectNode();
+    ObjectNode body = OpenSearchHosts.JSON.createObjectNode();
     body.put("size", 0);
     body.putObject("aggs")
         .putObject("d")
         .putObject("terms")
         .put("field", Fields.DISTRICT)
-        .put("size", ALL_VALUES);
-    Answer a = json("POST", path("/_search"), body);
-    if (a.status >= 300) {
-      throw failed("district names", a);
+        .put("size", FacetPolicy.ALL_VALUES);
+    Answer a = hosts.json("POST", path("/_search"), body);
+    if (a.status() >= 300) {
+      throw OpenSearchHosts.failed("district names", a);
     }
-    Map<String, List<String>> byName = new HashMap<>();
-    for (JsonNode b : a.body.path("aggregations").path("d").path("buckets")) {
-      String value = b.path("key").asText();
-      String bare = value.substring(value.indexOf('/') + 1);
-      byName.computeIfAbsent(foldedWords(bare), k -> new ArrayList<>()).add(value);
+    List<String> values = new ArrayList<>();
+    for (JsonNode b : a.body().path("aggregations").path("d").path("buckets")) {
+      values.add(b.path("key").asText());
     }
-    districts = new DistrictNames(now, byName);
-    return byName;
-  }
-
-  private String foldedWords(String s) {
-    String folded = folding.normalize(TextFields.BODY_FOLDED, s).utf8ToString();
-    return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-  }
-
-  // ---------------------------------------------------------------- suggestion
-
-  /**
-   * "Did you mean" for an unaccented query: each word's accented forms are generated (tone and
-   * letter variants, in the exact key) and counted in the body field in one request; adjacent pairs
-   * are counted in a second, as the embedded suggester does with its vocabulary.
-   */
-  private String suggest(String q) throws IOException {
-    if (q.isBlank() || q.length() > 200) {
-      return null;
-    }
-    String[] words = q.strip().toLowerCase(Locale.ROOT).split("\\s+");
-    if (words.length > MAX_SUGGEST_WORDS) {
-      return null;
-    }
-    for (String w : words) {
-      if (!w.chars().allMatch(c -> c >= 'a' && c <= 'z') || w.length() > 7) {
-        return null;
-      }
-    }
-    Map<String, List<String>> forms = new LinkedHashMap<>();
-    ObjectNode body = JSON.createObjectNode();
-    body.put("size", 0);
-    ObjectNode filters =
-        body.putObject("aggs").putObject("f").putObject("filters").putObject("filters");
-    for (String w : words) {
-      List<String> variants = variants(w);
-      forms.put(w, variants);
-      for (String v : variants) {
-        filters.putObject(v).putObject("term").put(TextFields.BODY, v);
-      }
-    }
-    Answer a = json("POST", path("/_search"), body);
-    if (a.status >= 300) {
-      throw failed("suggestion", a);
-    }
-    JsonNode buckets = a.body.path("aggregations").path("f").path("buckets");
-    List<List<String>> candidates = new ArrayList<>();
-    for (String w : words) {
-      // at most three forms that occur, commonest first (as the embedded suggester)
-      List<String> found =
-          forms.get(w).stream()
-              .filter(v -> buckets.path(v).path("doc_count").asLong() > 0)
-              .sorted(
-                  Comparator.comparingLong((String v) -> buckets.path(v).path("doc_count").asLong())
-                      .reversed())
-              .limit(3)
-              .toList();
-      candidates.add(found.isEmpty() ? List.of(w) : found);
-    }
-    List<String> out =
-        words.length <= MAX_PATH_WORDS
-            ? bestPath(candidates)
-            : candidates.stream().map(c -> c.get(0)).toList();
-    boolean changed = false;
-    for (int i = 0; i < words.length; i++) {
-      changed |= !out.get(i).equals(words[i]);
-    }
-    return changed ? String.join(" ", out) : null;
-  }
-
-  /**
-   * The reading the index's text supports best: the embedded suggester's Viterbi walk, scored by
-   * how many documents hold each adjacent pair as a phrase (all pairs counted in one request).
-   */
-  private List<String> bestPath(List<List<String>> candidates) throws IOException {
-    int n = candidates.size();
-    ObjectNode body = JSON.createObjectNode();
-    body.put("size", 0);
-    ObjectNode filters =
-        body.putObject("aggs").putObject("p").putObject("filters").putObject("filters");
-    for (int i = 1; i < n; i++) {
-      for (String prev : candidates.get(i - 1)) {
-        for (String cur : candidates.get(i)) {
-          ArrayNode clauses =
-              filters
-                  .putObject(prev + " " + cur)
-                  .putObject("span_near")
-                  .put("slop", 0)
-                  .put("in_order", true)
-                  .putArray("clauses");
-          clauses.addObject().putObject("span_term").put(TextFields.BODY, prev);
-          clauses.addObject().putObject("span_term").put(TextFields.BODY, cur);
-        }
-      }
-    }
-    JsonNode pairs = JSON.createObjectNode();
-    if (n > 1) {
-      Answer a = json("POST", path("/_search"), body);
-      if (a.status >= 300) {
-        throw failed("suggestion pairs", a);
-      }
-      pairs = a.body.path("aggregations").path("p").path("buckets");
-    }
-    JsonNode counts = pairs;
-    return Suggester.bestPath(
-        candidates,
-        (first, second) -> counts.path(first + " " + second).path("doc_count").asLong());
-  }
-
-  private static final Map<Character, String> LETTERS =
-      Map.of('a', "aăâ", 'e', "eê", 'o', "oôơ", 'u', "uư", 'd', "dđ");
-  private static final String TONES = "\u0300\u0301\u0309\u0303\u0323";
-
-  /** Every accented spelling of a folded syllable, in the exact key (canonical tone place). */
-  private List<String> variants(String w) {
-    List<String> letters = new ArrayList<>(List.of(""));
-    for (char c : w.toCharArray()) {
-      String options = LETTERS.getOrDefault(c, String.valueOf(c));
-      List<String> next = new ArrayList<>();
-      for (String prefix : letters) {
-        for (char o : options.toCharArray()) {
-          next.add(prefix + o);
-        }
-      }
-      letters = next;
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (String base : letters) {
-      out.add(base);
-      for (int i = 0; i < base.length(); i++) {
-        if ("aăâeêioôơuưy".indexOf(base.charAt(i)) < 0) {
-          continue;
-        }
-        for (char tone : TONES.toCharArray()) {
-          String s = base.substring(0, i + 1) + tone + base.substring(i + 1);
-          s = Normalizer.normalize(s, Normalizer.Form.NFC);
-          out.add(exactKey.normalize(TextFields.BODY, s).utf8ToString());
-        }
-      }
-    }
-    out.remove(w);
-    List<String> list = new ArrayList<>(out);
-    list.add(0, w);
-    return list;
+    DistrictNames names = new DistrictNames(values);
+    districts = new Districts(now, names);
+    return names;
   }
 
   @Override
   public void close() {
-    http.close();
+    hosts.close();
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -20,28 +19,20 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
-import org.vnpress.index.TextFields;
-import org.vnpress.search.TextQueryBuilder;
 
 /**
- * Writes the Lucene query that {@link TextQueryBuilder} makes as OpenSearch query DSL, so both
- * backends rank with the same query: terms are analysed here, by the same analysis code the plugin
- * runs, and sent as term and span queries.
+ * Writes the Lucene queries of a {@link org.vnpress.search.SearchPlan} as OpenSearch query DSL, so
+ * both backends rank with the same query: terms are analysed here, by the same analysis code the
+ * plugin runs, and sent as term and span queries.
  */
 final class OpenSearchQueries {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  /** The embedded index's folded fields are sub-fields of the exact ones in OpenSearch. */
-  static final Map<String, String> FIELD_NAMES =
-      Map.of(
-          TextFields.TITLE_FOLDED, TextFields.TITLE + ".folded",
-          TextFields.BODY_FOLDED, TextFields.BODY + ".folded");
-
   private OpenSearchQueries() {}
 
-  static String field(String luceneField) {
-    return FIELD_NAMES.getOrDefault(luceneField, luceneField);
+  private static String field(String luceneField) {
+    return OpenSearchMapping.field(luceneField);
   }
 
   static ObjectNode toJson(Query q) {

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.vnpress.extract.District;
 import org.vnpress.extract.DocumentRef;
+import org.vnpress.search.Cursor;
 import org.vnpress.search.Hit;
 import org.vnpress.search.SearchBackend;
 import org.vnpress.search.SearchRequest;
@@ -97,6 +98,12 @@ final class ExportController {
       this.limit = limit;
     }
 
+    /** The page after {@code last}: from its cursor when the backend gives one (no re-counting). */
+    private SearchRequest following(SearchResponse last) {
+      SearchRequest r = SearchController.request(ctx, sort, ++number, PAGE, 1);
+      return last.nextCursor() == null ? r : r.withCursor(Cursor.decode(last.nextCursor()));
+    }
+
     /** The next page's hits (cut at the limit), or null after the last. */
     List<Hit> next() throws IOException {
       if (page == null) {
@@ -109,7 +116,7 @@ final class ExportController {
       given += hits.size();
       boolean more =
           page.hits().size() == PAGE && given < limit && (long) (number + 1) * PAGE <= MAX_ROWS;
-      page = more ? backend.search(SearchController.request(ctx, sort, ++number, PAGE, 1)) : null;
+      page = more ? backend.search(following(page)) : null;
       return hits.isEmpty() && page == null ? null : hits;
     }
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vnpress.index.Fields;
+import org.vnpress.search.Cursor;
 import org.vnpress.search.SearchBackend;
 import org.vnpress.search.SearchRequest;
 
@@ -26,12 +27,16 @@ final class SearchController {
   }
 
   static SearchRequest request(Context ctx) {
-    return request(
-        ctx,
-        sort(ctx.queryParam("sort")),
-        integer(ctx, "page", 1),
-        integer(ctx, "size", 10),
-        integer(ctx, "facetLimit", SearchRequest.DEFAULT_FACET_LIMIT));
+    SearchRequest r =
+        request(
+            ctx,
+            sort(ctx.queryParam("sort")),
+            integer(ctx, "page", 1),
+            integer(ctx, "size", 10),
+            integer(ctx, "facetLimit", SearchRequest.DEFAULT_FACET_LIMIT));
+    // with a cursor (a previous answer's nextCursor) the page number is only the client's label
+    String cursor = ctx.queryParam("cursor");
+    return cursor == null || cursor.isBlank() ? r : r.withCursor(Cursor.decode(cursor));
   }
 
   /**

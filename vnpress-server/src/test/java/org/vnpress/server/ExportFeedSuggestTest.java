@@ -210,6 +210,27 @@ class ExportFeedSuggestTest {
   }
 
   @Test
+  void aCursorFromNextCursorGivesTheFollowingPage() throws IOException {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          JsonNode first = JSON.readTree(client.get("/api/search?size=2").body().string());
+          String cursor = first.get("nextCursor").asText();
+          JsonNode next =
+              JSON.readTree(
+                  client.get("/api/search?size=2&page=2&cursor=" + enc(cursor)).body().string());
+          JsonNode second = JSON.readTree(client.get("/api/search?size=2&page=2").body().string());
+          assertThat(next.get("hits").findValuesAsText("id"))
+              .isNotEmpty()
+              .isEqualTo(second.get("hits").findValuesAsText("id"));
+          Response bad = client.get("/api/search?cursor=not-a-cursor");
+          assertThat(bad.code()).isEqualTo(400);
+          assertThat(JSON.readTree(bad.body().string()).get("error").asText())
+              .isEqualTo("bad_request");
+        });
+  }
+
+  @Test
   void suggestCompletesADistrictFromAnUnaccentedPrefix() throws IOException {
     JavalinTest.test(
         app(),

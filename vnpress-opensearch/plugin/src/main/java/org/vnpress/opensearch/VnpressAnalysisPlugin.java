@@ -19,6 +19,7 @@ import org.opensearch.index.analysis.TokenizerFactory;
 import org.opensearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.opensearch.plugins.AnalysisPlugin;
 import org.opensearch.plugins.Plugin;
+import org.vnpress.analysis.SyllablePairAnalyzer;
 import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.analysis.VietnameseAnalyzer.Key;
 import org.vnpress.analysis.VietnameseFoldingFilter;
@@ -34,7 +35,8 @@ import org.vnpress.analysis.VietnameseTokenizer;
  *   <li>token filters {@code vietnamese_normalization}, {@code vietnamese_folding}, {@code
  *       vietnamese_abbreviations} ({@code key}: exact or folded)
  *   <li>analyzers {@code vietnamese_exact}, {@code vietnamese_folded} (index time) and {@code
- *       vietnamese_exact_query}, {@code vietnamese_folded_query} (with the abbreviation synonyms)
+ *       vietnamese_exact_query}, {@code vietnamese_folded_query} (with the abbreviation synonyms),
+ *       and {@code vietnamese_pairs} (folded syllable pairs, for the pair sub-fields)
  * </ul>
  */
 public final class VnpressAnalysisPlugin extends Plugin implements AnalysisPlugin {
@@ -61,7 +63,10 @@ public final class VnpressAnalysisPlugin extends Plugin implements AnalysisPlugi
         "vietnamese_exact", analyzer(Key.EXACT, false),
         "vietnamese_folded", analyzer(Key.FOLDED, false),
         "vietnamese_exact_query", analyzer(Key.EXACT, true),
-        "vietnamese_folded_query", analyzer(Key.FOLDED, true));
+        "vietnamese_folded_query", analyzer(Key.FOLDED, true),
+        "vietnamese_pairs",
+        (IndexSettings idx, Environment env, String name, Settings settings) ->
+            new Analyzers(idx, name, settings, new SyllablePairAnalyzer()));
   }
 
   private static AnalysisProvider<AnalyzerProvider<? extends Analyzer>> analyzer(
@@ -122,16 +127,16 @@ public final class VnpressAnalysisPlugin extends Plugin implements AnalysisPlugi
   }
 
   /** A ready analyzer, shared by every field of the index that names it. */
-  static final class Analyzers extends AbstractIndexAnalyzerProvider<VietnameseAnalyzer> {
-    private final VietnameseAnalyzer analyzer;
+  static final class Analyzers extends AbstractIndexAnalyzerProvider<Analyzer> {
+    private final Analyzer analyzer;
 
-    Analyzers(IndexSettings idx, String name, Settings settings, VietnameseAnalyzer analyzer) {
+    Analyzers(IndexSettings idx, String name, Settings settings, Analyzer analyzer) {
       super(idx, name, settings);
       this.analyzer = analyzer;
     }
 
     @Override
-    public VietnameseAnalyzer get() {
+    public Analyzer get() {
       return analyzer;
     }
   }

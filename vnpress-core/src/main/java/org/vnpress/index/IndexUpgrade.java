@@ -1,0 +1,96 @@
+package org.vnpress.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds an index written with an earlier layout ({@link Fields#SCHEMA}) from its stored records:
+ * every release is kept, re-analysed into the current fields, in a folder beside the old one, which
+ * replaces the old only once it is complete. Nothing is re-extracted; nothing is lost if the
+ * rebuild stops half-way (the old index stays until the new one is committed).
+ */
+final class IndexUpgrade {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IndexUpgrade.class);
+
+  private IndexUpgrade() {}
+
+  /** Rebuilds the index in {@code dir} when it has another layout than the current one. */
+  static void ifNeeded(Path dir) throws IOException {
+    String schema;
+    try (Directory d = FSDirectory.open(dir)) {
+      schema = PressIndex.schemaOf(d);
+    }
+    if (schema == null || schema.equals(Fields.SCHEMA)) {
+      return;
+    }
+    Path fresh = dir.resolveSibling(dir.getFileName() + ".rebuild");
+    deleteTree(fresh);
+    long copied = 0;
+    try (Directory old = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(old);
+        PressIndex target = PressIndex.open(FSDirectory.open(fresh))) {
+      LOG.info(
+          "index {} has layout {}, this version writes {}: rebuilding it from its {} stored records",
+          dir,
+          schema,
+          Fields.SCHEMA,
+          reader.numDocs());
+      java.util.List<PressIndex.Prepared> batch = new java.util.ArrayList<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        LeafReader r = leaf.reader();
+        Bits live = r.getLiveDocs();
+        StoredFields stored = r.storedFields();
+        for (int i = 0; i < r.maxDoc(); i++) {
+          if (live != null && !live.get(i)) {
+            continue;
+          }
+          Document doc = stored.document(i);
+          batch.add(
+              target.prepare(RecordCodec.decode(doc.get(Fields.RECORD), doc.get(TextFields.BODY))));
+          if (batch.size() == 1_000) {
+            target.addPrepared(batch, new java.util.HashSet<>());
+            copied += batch.size();
+            batch.clear();
+            LOG.info("rebuilt {} of {}", copied, reader.numDocs());
+          }
+        }
+      }
+      target.addPrepared(batch, new java.util.HashSet<>());
+      copied += batch.size();
+      target.commit();
+    }
+    // the complete new index takes the old one's place
+    Path old = dir.resolveSibling(dir.getFileName() + ".old");
+    deleteTree(old);
+    Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
+    deleteTree(old);
+    LOG.info("index {} rebuilt: {} releases in layout {}", dir, copied, Fields.SCHEMA);
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(p)) {
+      for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.vnpress.search;
+
+import java.util.List;
+
+/**
+ * What one search means, decided once for every backend: the text's queries (strict, relaxed,
+ * scoring, the phrase that re-ranks), the districts it names, the page, the order, and the rules
+ * that keep a search fast at a million documents. {@link LuceneBackend} and the OpenSearch backend
+ * only execute it.
+ *
+ * <ul>
+ *   <li><b>Precision first</b>: every word is required; only when fewer than {@link
+ *       TextQueryBuilder.Tuning#relaxBelow()} releases hold them all is the search relaxed to most
+ *       of the words (and the answer says so), the strict matches first.
+ *   <li><b>Count cheaply</b>: facets and the total come from an unscored pass over the matches;
+ *       above {@link #APPROXIMATE_ABOVE} matches they are estimated from a sample of every {@link
+ *       #SAMPLE_STRIDE}-th document and the total is a lower bound ({@code totalRelation: gte}).
+ *   <li><b>Rank smartly</b>: the top hits come from a scored pass that can skip documents (words
+ *       and syllable pairs as terms); the whole phrase re-ranks the best {@link
+ *       TextQueryBuilder.Tuning#rescoreWindow()} of them.
+ *   <li><b>A budget</b>: {@link Budget#DEFAULT_MILLIS} per search, after which the answer is what
+ *       was found ({@code partial: true}); at most {@link TextQueryBuilder#MAX_WORDS} words.
+ * </ul>
+ *
+ * @param request the request as asked
+ * @param text the queries of its text
+ * @param districts district facet values the text names: releases about them rank higher
+ * @param budget the time this search may take
+ */
+public record SearchPlan(
+    SearchRequest request, TextQueries text, List<String> districts, Budget budget) {
+
+  /**
+   * Added to releases about a district the query names. The whole-query phrase weighs 20 per phrase
+   * match, so strong matches score 100–250: the extracted district (precision 0.995 on the dev set)
+   * must count as much as a phrase in the title to lift a release about Hoàng Mai above a short
+   * listing that merely names it.
+   */
+  public static final float DISTRICT_BOOST = 100f;
+
+  /** Above this many matches, counts are estimated from a sample. */
+  public static final long APPROXIMATE_ABOVE = 100_000;
+
+  /** The sample for estimated counts: every this-many-th document. */
+  public static final int SAMPLE_STRIDE = 32;
+
+  /** The plan of a request: its text read once, the districts it names among those known. */
+  public static SearchPlan of(SearchRequest req, TextQueryBuilder queries, DistrictNames names) {
+    TextQueries text = queries.build(req.q());
+    List<String> districts = text.units() == 0 ? List.of() : names.named(req.q());
+    return new SearchPlan(req, text, districts, Budget.ofMillis(Budget.DEFAULT_MILLIS));
+  }
+
+  /** True when a strict search that found {@code strictTotal} should be relaxed. */
+  public boolean relaxes(long strictTotal, TextQueryBuilder.Tuning tuning) {
+    return text.relaxedMatch() != null && strictTotal < tuning.relaxBelow();
+  }
+
+  /** How many hits the page needs from the top: everything before it, and itself. */
+  public int depth() {
+    return request.offset() + request.size();
+  }
+
+  /**
+   * A lower bound of the matches, from {@code sampled} matches among every {@link #SAMPLE_STRIDE}
+   * -th document: three standard deviations below the estimate, rounded down to two significant
+   * digits, so that "more than N" holds.
+   */
+  public static long lowerBound(long sampled) {
+    double low = (sampled - 3 * Math.sqrt(sampled)) * SAMPLE_STRIDE;
+    if (low <= 0) {
+      return 0;
+    }
+    long magnitude = (long) Math.pow(10, Math.max(0, (long) Math.floor(Math.log10(low)) - 1));
+    return (long) (low / magnitude) * magnitude;
+  }
+}
