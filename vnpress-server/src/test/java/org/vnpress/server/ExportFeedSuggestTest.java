@@ -248,6 +248,23 @@ class ExportFeedSuggestTest {
   }
 
   @Test
+  void openApiDescribesSuggestExportFeedAndTheCursor() throws IOException {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          JsonNode api = JSON.readTree(client.get("/api/openapi.json").body().string());
+          assertThat(api.get("paths").fieldNames())
+              .toIterable()
+              .contains("/api/suggest", "/api/export", "/feed");
+          assertThat(api.at("/paths/~1api~1search/get/parameters").findValuesAsText("name"))
+              .contains("cursor");
+          assertThat(api.at("/components/schemas/SearchResponse/properties").fieldNames())
+              .toIterable()
+              .contains("totalRelation", "relaxed", "partial", "undated", "nextCursor");
+        });
+  }
+
+  @Test
   void unknownPathsGetTheVietnamese404PageAndApiPathsJson() throws IOException {
     JavalinTest.test(
         app(),
