@@ -59,7 +59,10 @@ public final class Completions implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
 
   /** Titles read for phrases: enough for every phrase that one release in a thousand carries. */
-  static final int TITLE_SAMPLE = 5_000;
+  static final int TITLE_SAMPLE = 2_000;
+
+  /** Consecutive titles read at each place of the sample. */
+  static final int TITLE_RUN = 100;
 
   /** Phrases kept, the most frequent first. */
   static final int MAX_PHRASES = 20_000;
@@ -70,7 +73,7 @@ public final class Completions implements Closeable {
   /** Typed text beyond this length completes to nothing: no title phrase is that long. */
   public static final int MAX_PREFIX = 100;
 
-  private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
   private static final int MIN_WORDS = 2;
   private static final int MAX_WORDS = 8;
 
@@ -111,7 +114,7 @@ public final class Completions implements Closeable {
   /** One lookup and the completions its keys point to. */
   private record Built(WFSTCompletionLookup lookup, List<Completion> entries, long builtAt) {}
 
-  /** Completions of an index, rebuilt at most every 30 seconds while it changes. */
+  /** Completions of an index, rebuilt at most every minute while it changes. */
   public Completions(PressIndex index) {
     this(index, DEFAULT_INTERVAL);
   }
@@ -216,13 +219,8 @@ public final class Completions implements Closeable {
     try {
       IndexSearcher s = index.searchers().acquire();
       try {
-        long t0 = System.nanoTime();
         Built b = build(s.getIndexReader());
         current = b;
-        LOG.debug(
-            "completions: {} entries in {} ms",
-            b.entries.size(),
-            (System.nanoTime() - t0) / 1_000_000);
         return b;
       } finally {
         index.searchers().release(s);
@@ -263,11 +261,23 @@ public final class Completions implements Closeable {
 
   static Built build(IndexReader reader) throws IOException {
     Gathered g = new Gathered();
+    long t0 = System.nanoTime();
     labels(reader, g);
+    long t1 = System.nanoTime();
     phrases(reader, g);
+    long t2 = System.nanoTime();
     WFSTCompletionLookup lookup =
         new WFSTCompletionLookup(new ByteBuffersDirectory(), "completions");
     lookup.build(new Input(g.keys, g.weights));
+    LOG.info(
+        "completions of {} documents: {} entries, {} keys (labels {} ms, title phrases {} ms, FST {}"
+            + " ms)",
+        reader.numDocs(),
+        g.entries.size(),
+        g.keys.size(),
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        (System.nanoTime() - t2) / 1_000_000);
     return new Built(lookup, List.copyOf(g.entries), System.nanoTime());
   }
 
@@ -359,10 +369,17 @@ public final class Completions implements Closeable {
     }
     Bits live = MultiBits.getLiveDocs(reader);
     StoredFields stored = reader.storedFields();
-    int step = Math.max(1, maxDoc / TITLE_SAMPLE);
+    // runs of consecutive documents, spread evenly: a run shares the compressed blocks of stored
+    // fields that a scattered sample would decompress one document at a time
+    int runs = Math.max(1, TITLE_SAMPLE / TITLE_RUN);
+    int step = Math.max(TITLE_RUN, maxDoc / runs);
     Map<String, Phrase> byKey = new HashMap<>();
     int sampled = 0;
-    for (int doc = 0; doc < maxDoc && sampled < TITLE_SAMPLE; doc += step) {
+    for (int doc = 0; doc < maxDoc && sampled < TITLE_SAMPLE; doc++) {
+      if (doc % step >= TITLE_RUN) {
+        doc += step - doc % step - 1;
+        continue;
+      }
       if (live != null && !live.get(doc)) {
         continue;
       }
@@ -373,15 +390,14 @@ public final class Completions implements Closeable {
       }
       sampled++;
       Set<String> inThisTitle = new HashSet<>();
-      for (String phrase : titlePhrases(v.title)) {
-        String k = key(phrase);
-        if (inThisTitle.add(k)) {
-          byKey.computeIfAbsent(k, x -> new Phrase(phrase)).titles++;
+      for (TitlePhrase tp : phrasesOf(v.title)) {
+        if (inThisTitle.add(tp.key())) {
+          byKey.computeIfAbsent(tp.key(), x -> new Phrase(tp.surface())).titles++;
         }
       }
     }
     // a phrase of a single title is that title's, not the index's
-    int least = sampled < 2_000 ? 2 : 3;
+    int least = sampled < 1_000 ? 2 : 3;
     long numDocs = reader.numDocs();
     int finalSampled = sampled;
     byKey.values().stream()
@@ -398,12 +414,20 @@ public final class Completions implements Closeable {
             });
   }
 
+  /** A phrase as a title writes it, and its matching key. */
+  record TitlePhrase(String surface, String key) {}
+
   /**
    * The phrases of two to eight words of a title, between punctuation, not starting or ending on a
    * small word.
    */
   static List<String> titlePhrases(String title) {
-    List<String> out = new ArrayList<>();
+    return phrasesOf(title).stream().map(TitlePhrase::surface).toList();
+  }
+
+  /** As {@link #titlePhrases}, with keys: each word is folded once, not once per phrase. */
+  private static List<TitlePhrase> phrasesOf(String title) {
+    List<TitlePhrase> out = new ArrayList<>();
     for (String segment : PHRASE_BREAK.split(Normalizer.normalize(title, Normalizer.Form.NFC))) {
       String s = segment.strip();
       if (s.isEmpty()) {
@@ -411,16 +435,26 @@ public final class Completions implements Closeable {
       }
       String[] words = SPACES.split(s);
       lowerCapitals(words);
+      String[] keys = new String[words.length];
+      boolean[] content = new boolean[words.length];
       for (int i = 0; i < words.length; i++) {
-        if (!content(words[i])) {
+        keys[i] = key(words[i]);
+        content[i] = content(keys[i]);
+      }
+      for (int i = 0; i < words.length; i++) {
+        if (!content[i] || keys[i].isEmpty()) {
           continue;
         }
-        StringBuilder sb = new StringBuilder(words[i]);
+        StringBuilder surface = new StringBuilder(words[i]);
+        StringBuilder key = new StringBuilder(keys[i]);
         for (int n = 2; n <= MAX_WORDS && i + n <= words.length; n++) {
-          String last = words[i + n - 1];
-          sb.append(' ').append(last);
-          if (n >= MIN_WORDS && content(last)) {
-            out.add(sb.toString());
+          int last = i + n - 1;
+          surface.append(' ').append(words[last]);
+          if (!keys[last].isEmpty()) {
+            key.append(' ').append(keys[last]);
+          }
+          if (n >= MIN_WORDS && content[last]) {
+            out.add(new TitlePhrase(surface.toString(), key.toString()));
           }
         }
       }
@@ -456,8 +490,8 @@ public final class Completions implements Closeable {
         && !word.equals(word.toLowerCase(Locale.ROOT));
   }
 
-  private static boolean content(String word) {
-    String f = key(word);
+  /** Whether a word (its key) may start or end a phrase. */
+  private static boolean content(String f) {
     return !f.isEmpty() && !EDGE_WORDS.contains(f) && f.codePoints().anyMatch(Character::isLetter);
   }
 
