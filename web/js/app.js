@@ -18,7 +18,7 @@ import {
   maxPage,
   MAX_DEPTH,
 } from './state.js';
-import { renderFacets, facetTitle, resetFacetFilters } from './facets.js';
+import { renderFacets, facetTitle } from './facets.js';
 import { renderTimeline } from './timeline.js';
 import { renderDocument, renderDocumentMessage, renderDocumentNotFound } from './docview.js';
 import { fold } from './highlight.js';
@@ -403,7 +403,6 @@ function renderResponse(r) {
   renderSuggestion(r.suggestion);
   renderActiveFilters();
   el.drawerDone.textContent = total === 0 ? 'Không có kết quả' : `Xem ${formatTotal(total, r.totalRelation)} kết quả`;
-  if (lastSearchKey() !== fullValues.key) resetFacetFilters();
   renderFacets(el.facetGroups, r, state, labelOf, toggleFilter, fullValuesFor(r));
   drawTimeline(r);
   renderTimelineNote(undated, r.totalRelation);

@@ -255,8 +255,3 @@ export function renderFacets(container, response, state, labelOf, onToggle, full
     }
   }
 }
-
-/** Forgets what was typed in the facet filter boxes (a new search starts with full lists). */
-export function resetFacetFilters() {
-  ui.filter = {};
-}

@@ -118,7 +118,7 @@ class SearchPageBrowserTest {
     driver.manage().window().setSize(new Dimension(1366, 900 + (int) frame));
     open("/?q=" + enc("Hoàng Mai"));
     settled();
-    // The screenshot in docs/ is a copy of this file (1366x900 window).
+    // A 1366x900 look at a query's results (target/screenshots/); docs/ shows the landing.
     assertThat(BrowserSupport.saveScreenshot(driver, "search-hoang-mai")).isRegularFile();
   }
 

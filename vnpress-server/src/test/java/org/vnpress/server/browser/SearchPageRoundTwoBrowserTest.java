@@ -194,6 +194,18 @@ class SearchPageRoundTwoBrowserTest {
             "ước tính");
   }
 
+  @ParameterizedTest
+  @EnumSource(Viewport.class)
+  void aWordNoReleaseHoldsGivesResultsWithMostWordsAndSaysSo(Viewport v) {
+    view(v);
+    // the real server: no release holds "xqzxqz", so the answer is relaxed
+    open("/?q=" + enc("Hoàng Mai kinh tế xqzxqz"));
+    settled();
+    assertThat(hitIds()).contains(SEED_HOANG_MAI);
+    assertThat(text("summary-notes"))
+        .isEqualTo("Không có kết quả chứa tất cả các từ; đang hiện kết quả chứa phần lớn các từ.");
+  }
+
   // ------------------------------------------------------------------ landing
 
   @ParameterizedTest
@@ -428,6 +440,11 @@ class SearchPageRoundTwoBrowserTest {
     assertThat(facetLabels("place")).doesNotContain(last);
     driver.findElement(By.id("filter-place")).sendKeys(last);
     waitFor().until(d -> facetLabels("place").contains(last));
+    // ticking a value keeps what was typed: the next one can be ticked from the same short list
+    click(By.cssSelector("fieldset[data-facet='place'] li.facet-item input"));
+    waitFor().until(d -> urlParams().containsKey("place"));
+    settled();
+    assertThat(driver.findElement(By.id("filter-place")).getAttribute("value")).isEqualTo(last);
   }
 
   // ------------------------------------------------------------------ export and feed
@@ -482,6 +499,7 @@ class SearchPageRoundTwoBrowserTest {
     assertThat(counts.get(1)).isEqualTo(counts.get(0));
   }
 
+  /** docs/screenshot.png is a copy of this file; docs/screenshot-phone.png of phone-results. */
   @Test
   void desktopScreenshotOfTheLanding() {
     open("/");
