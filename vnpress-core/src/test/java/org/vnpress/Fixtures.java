@@ -118,6 +118,41 @@ public final class Fixtures {
     return out;
   }
 
+  private static PressIndex bundled;
+
+  /**
+   * An in-memory index of {@code index-data/} (seeds, resolutions, DANeS items), built once per
+   * test JVM and shared: tests must not write to it.
+   */
+  public static synchronized PressIndex bundledIndex() throws IOException {
+    if (bundled == null) {
+      PressIndex index = PressIndex.inMemory();
+      index.addAll(bundledReleases());
+      index.commit();
+      bundled = index;
+    }
+    return bundled;
+  }
+
+  private static List<PressRelease> bundledReleases;
+
+  /** The releases of {@code index-data/}, extracted once per test JVM (records are immutable). */
+  public static synchronized List<PressRelease> bundledReleases() throws IOException {
+    if (bundledReleases == null) {
+      List<PressRelease> out = new ArrayList<>();
+      new org.vnpress.extract.Sources(Extractor.standard())
+          .read(
+              List.of(project().resolve("index-data")),
+              item -> {
+                if (item instanceof org.vnpress.extract.Sources.Accepted a) {
+                  out.add(a.release());
+                }
+              });
+      bundledReleases = List.copyOf(out);
+    }
+    return bundledReleases;
+  }
+
   /** An in-memory index holding the five seeds, committed. */
   public static PressIndex seedIndex() throws IOException {
     PressIndex index = PressIndex.inMemory();

@@ -14,7 +14,7 @@ import org.apache.lucene.analysis.TokenStream;
  * &lt;filter name="vietnameseSyllablePairs"/&gt;
  * </pre>
  */
-public class SyllablePairFilterFactory extends TokenFilterFactory {
+public final class SyllablePairFilterFactory extends TokenFilterFactory {
 
   /** SPI name */
   public static final String NAME = "vietnameseSyllablePairs";

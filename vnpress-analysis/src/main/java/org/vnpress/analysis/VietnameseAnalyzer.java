@@ -19,14 +19,15 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
- * Analyzer for Vietnamese press text, at one of two matching levels: {@link VietnameseTokenizer}
- * (syllables, document numbers), lowercase, {@link VietnameseNormalizationFilter} (NFC, tone
- * placement, i/y), then {@link VietnameseFoldingFilter} for the folded key; at query time, {@link
- * SynonymGraphFilter} with the government abbreviations in {@code abbreviations.txt}.
+ * Analyzer for Vietnamese press text, for one matching {@link Key} and one {@link Mode}: {@link
+ * VietnameseTokenizer} (syllables, document numbers, with their parts at index time), lowercase,
+ * {@link VietnameseNormalizationFilter} (NFC, tone placement, i/y), then {@link
+ * VietnameseFoldingFilter} for the folded key; in {@link Mode#QUERY}, {@link SynonymGraphFilter}
+ * with the government abbreviations in {@code abbreviations.txt}.
  */
 public final class VietnameseAnalyzer extends Analyzer {
 
-  /** Which matching key the tokens carry. */
+  /** Which matching key the tokens carry: what the field holds. */
   public enum Key {
     /** Lowercase, NFC, tone placement canonical: diacritics matter. */
     EXACT,
@@ -34,42 +35,64 @@ public final class VietnameseAnalyzer extends Analyzer {
     FOLDED
   }
 
+  /** What the tokens are for: index and query text are tokenized and expanded differently. */
+  public enum Mode {
+    /** Documents: document numbers with their parts stacked on them, no synonyms. */
+    INDEX(true, false),
+    /**
+     * Queries: document numbers whole (the next word skips the positions of their parts, so that
+     * phrases line up with the index), and the abbreviation synonyms as a token graph.
+     */
+    QUERY(false, true),
+    /**
+     * Queries without synonyms: for proximity and phrase boosts, where an expansion would only blur
+     * which words must stand together, and for parsing the synonym list itself.
+     */
+    QUERY_WITHOUT_SYNONYMS(false, false);
+
+    private final boolean parts;
+    private final boolean synonyms;
+
+    Mode(boolean parts, boolean synonyms) {
+      this.parts = parts;
+      this.synonyms = synonyms;
+    }
+
+    /** Whether document numbers are followed by their parts. */
+    public boolean parts() {
+      return parts;
+    }
+
+    /** Whether abbreviations expand to their long forms and back. */
+    public boolean synonyms() {
+      return synonyms;
+    }
+  }
+
   /** The abbreviation list, next to this class. */
   public static final String ABBREVIATIONS = "abbreviations.txt";
 
   private final Key key;
-  private final boolean queryTime;
+  private final Mode mode;
   private final SynonymMap synonyms;
 
-  /** The index-time analyzer for a key. */
+  /** The index-time analyzer for a key ({@link Mode#INDEX}). */
   public VietnameseAnalyzer(Key key) {
-    this(key, false);
+    this(key, Mode.INDEX);
   }
 
-  /**
-   * @param queryTime true to add query-time expansions (abbreviation synonyms) and to emit document
-   *     numbers without their parts
-   */
-  public VietnameseAnalyzer(Key key, boolean queryTime) {
+  public VietnameseAnalyzer(Key key, Mode mode) {
     this.key = key;
-    this.queryTime = queryTime;
-    this.synonyms = queryTime ? loadSynonyms(key) : null;
-  }
-
-  /**
-   * A query-time analyzer without abbreviation synonyms: for proximity and phrase boosts, where an
-   * expansion would only blur which words must stand together.
-   */
-  public static VietnameseAnalyzer withoutSynonyms(Key key) {
-    return new VietnameseAnalyzer(key, (SynonymMap) null);
+    this.mode = mode;
+    this.synonyms = mode.synonyms() ? loadSynonyms(key) : null;
   }
 
   public Key key() {
     return key;
   }
 
-  public boolean queryTime() {
-    return queryTime;
+  public Mode mode() {
+    return mode;
   }
 
   /**
@@ -77,7 +100,7 @@ public final class VietnameseAnalyzer extends Analyzer {
    * list's spelling (tone placement, accents, case) need not match the user's.
    */
   public static SynonymMap loadSynonyms(Key key) {
-    try (Analyzer parserAnalyzer = new VietnameseAnalyzer(key, (SynonymMap) null);
+    try (Analyzer parserAnalyzer = new VietnameseAnalyzer(key, Mode.QUERY_WITHOUT_SYNONYMS);
         Reader list =
             new InputStreamReader(
                 VietnameseAnalyzer.class.getResourceAsStream(ABBREVIATIONS),
@@ -113,16 +136,9 @@ public final class VietnameseAnalyzer extends Analyzer {
     return out;
   }
 
-  /** The chain without synonyms, with query-time tokenization: for parsing the synonym list. */
-  private VietnameseAnalyzer(Key key, SynonymMap none) {
-    this.key = key;
-    this.queryTime = true;
-    this.synonyms = none;
-  }
-
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer source = new VietnameseTokenizer(!queryTime);
+    Tokenizer source = new VietnameseTokenizer(mode.parts());
     // the order matters: the tone key is defined on lowercase letters, and folding must come
     // after it so that i/y (kỳ/kì) also meet in the folded key
     TokenStream result = new LowerCaseFilter(source);

@@ -19,8 +19,11 @@ public final class VietnameseFolder {
 
   private static final int TABLE_SIZE = 0x1F00;
 
-  /** Replacement per char; {@code 0} means drop the char. */
+  /** Replacement per char; {@link #DROP} means drop the char. */
   private static final char[] FOLD = new char[TABLE_SIZE];
+
+  /** A noncharacter, never a replacement: marks the combining marks to drop. */
+  private static final char DROP = '\uFFFF';
 
   static {
     for (int c = 0; c < TABLE_SIZE; c++) {
@@ -36,7 +39,7 @@ public final class VietnameseFolder {
     FOLD['đ'] = 'd';
     FOLD['Đ'] = 'D';
     for (int c = 0x300; c <= 0x36F; c++) {
-      FOLD[c] = 0;
+      FOLD[c] = DROP;
     }
   }
 
@@ -47,7 +50,7 @@ public final class VietnameseFolder {
       char c = s[i];
       if (c < TABLE_SIZE) {
         c = FOLD[c];
-        if (c == 0) {
+        if (c == DROP) {
           continue;
         }
       }

@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.TokenStream;
  * &lt;filter name="vietnameseFolding"/&gt;
  * </pre>
  */
-public class VietnameseFoldingFilterFactory extends TokenFilterFactory {
+public final class VietnameseFoldingFilterFactory extends TokenFilterFactory {
 
   /** SPI name */
   public static final String NAME = "vietnameseFolding";

@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.TokenStream;
  * &lt;filter name="vietnameseNormalization"/&gt;
  * </pre>
  */
-public class VietnameseNormalizationFilterFactory extends TokenFilterFactory {
+public final class VietnameseNormalizationFilterFactory extends TokenFilterFactory {
 
   /** SPI name */
   public static final String NAME = "vietnameseNormalization";

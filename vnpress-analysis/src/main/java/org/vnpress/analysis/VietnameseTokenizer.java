@@ -3,6 +3,7 @@ package org.vnpress.analysis;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Tokenizer;
@@ -33,7 +34,8 @@ import org.apache.lucene.util.AttributeFactory;
  *       emitted and the next token skips the positions the parts would take, so phrases across a
  *       document number line up with the index.
  *   <li>A standalone {@code T.Ư} or {@code T.W} (the Central Committee) is the keyword {@code tw}.
- *   <li>Tokens longer than 255 chars are cut, like StandardTokenizer.
+ *   <li>Tokens longer than 255 chars are cut, like StandardTokenizer; a longer run of codes is not
+ *       a document number.
  * </ul>
  */
 public final class VietnameseTokenizer extends Tokenizer {
@@ -74,6 +76,10 @@ public final class VietnameseTokenizer extends Tokenizer {
   private char[] buf = new char[1024];
 
   private int length;
+
+  /** Whether the input since the last reset() has been read into {@link #buf}. */
+  private boolean filled;
+
   private int pos;
   private int finalOffset;
 
@@ -100,6 +106,11 @@ public final class VietnameseTokenizer extends Tokenizer {
   @Override
   public boolean incrementToken() throws IOException {
     clearAttributes();
+    if (!filled) {
+      // read here, not in reset(): without reset() the input is Lucene's illegal-state reader, so a
+      // consumer that forgets reset() gets an exception instead of the last text's tokens
+      fill();
+    }
     if (pendingIndex < pending.size()) {
       Part p = pending.get(pendingIndex);
       posIncAtt.setPositionIncrement(pendingIndex == 0 ? 0 : 1);
@@ -198,10 +209,12 @@ public final class VietnameseTokenizer extends Tokenizer {
     } else if (w != 'Ư' && w != 'ư' && w != 'W' && w != 'w') {
       return false;
     }
-    if (end < length && (Character.isLetterOrDigit(buf[end]) || isMark(buf[end]))) {
+    if (continuesWord(end)) {
       return false;
     }
-    if (end < length && buf[end] == '.' && end + 1 < length && Character.isLetter(buf[end + 1])) {
+    if (end + 1 < length
+        && buf[end] == '.'
+        && Character.isLetter(Character.codePointAt(buf, end + 1, length))) {
       return false;
     }
     pos = end;
@@ -215,16 +228,19 @@ public final class VietnameseTokenizer extends Tokenizer {
    * untouched, when the text there is not one.
    */
   private boolean documentNumber(int start) {
+    // one token, so at most MAX_TOKEN_LENGTH chars; the bound also keeps the look-ahead short on
+    // runs such as 1/1/1/... that turn out not to be a document number
+    int limit = Math.min(length, start + MAX_TOKEN_LENGTH);
     List<int[]> segments = new ArrayList<>();
     StringBuilder separators = new StringBuilder();
-    int i = digits(start);
+    int i = digits(start, limit);
     if (i - start > 6) {
       return false;
     }
     segments.add(new int[] {start, i});
     // numbers and years before the codes: 100/2019/
-    while (i + 1 < length && buf[i] == '/' && isAsciiDigit(buf[i + 1])) {
-      int e = digits(i + 1);
+    while (i + 1 < limit && buf[i] == '/' && isAsciiDigit(buf[i + 1])) {
+      int e = digits(i + 1, limit);
       separators.append('/');
       segments.add(new int[] {i + 1, e});
       i = e;
@@ -248,6 +264,9 @@ public final class VietnameseTokenizer extends Tokenizer {
       if (e < 0) {
         break;
       }
+      if (e > limit) {
+        return false;
+      }
       separators.append(sep);
       segments.add(new int[] {j, e});
       codes++;
@@ -263,7 +282,7 @@ public final class VietnameseTokenizer extends Tokenizer {
       return false;
     }
     int end = i;
-    if (end < length && (Character.isLetterOrDigit(buf[end]) || isMark(buf[end]))) {
+    if (continuesWord(end)) {
       return false;
     }
     StringBuilder canonical = new StringBuilder();
@@ -301,8 +320,8 @@ public final class VietnameseTokenizer extends Tokenizer {
     return c;
   }
 
-  private int digits(int i) {
-    while (i < length && isAsciiDigit(buf[i])) {
+  private int digits(int i, int limit) {
+    while (i < limit && isAsciiDigit(buf[i])) {
       i++;
     }
     return i;
@@ -328,10 +347,25 @@ public final class VietnameseTokenizer extends Tokenizer {
       }
     }
     // a Vietnamese word such as "Ngày" is not a code
-    if (i < length && (Character.isLetter(buf[i]) || isMark(buf[i]))) {
-      return -1;
+    if (i < length) {
+      int cp = Character.codePointAt(buf, i, length);
+      if (Character.isLetter(cp) || isMark(cp)) {
+        return -1;
+      }
     }
     return i;
+  }
+
+  /**
+   * Whether a letter, digit or combining mark starts at {@code i}, which would continue the word
+   * before it; by code point, so that a letter outside the BMP counts like any other.
+   */
+  private boolean continuesWord(int i) {
+    if (i >= length) {
+      return false;
+    }
+    int cp = Character.codePointAt(buf, i, length);
+    return Character.isLetterOrDigit(cp) || isMark(cp);
   }
 
   private static boolean isCodeLetter(char c) {
@@ -361,17 +395,29 @@ public final class VietnameseTokenizer extends Tokenizer {
   @Override
   public void end() throws IOException {
     super.end();
-    offsetAtt.setOffset(finalOffset, finalOffset);
+    // a stream ended before its first token (or whose reader failed) ends where reading stopped
+    int offset = filled ? finalOffset : correctOffset(length);
+    offsetAtt.setOffset(offset, offset);
     posIncAtt.setPositionIncrement(pendingSkip);
   }
 
   @Override
   public void reset() throws IOException {
     super.reset();
+    filled = false;
     length = 0;
+    pos = 0;
+    pendingSkip = 0;
+    pending.clear();
+    pendingIndex = 0;
+    finalOffset = 0;
+  }
+
+  /** Reads the whole input. */
+  private void fill() throws IOException {
     while (true) {
       if (length == buf.length) {
-        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        buf = Arrays.copyOf(buf, buf.length * 2);
       }
       int n = input.read(buf, length, buf.length - length);
       if (n < 0) {
@@ -379,16 +425,19 @@ public final class VietnameseTokenizer extends Tokenizer {
       }
       length += n;
     }
-    pos = 0;
-    pendingSkip = 0;
-    pending.clear();
-    pendingIndex = 0;
+    filled = true;
     finalOffset = correctOffset(length);
   }
 
   @Override
   public void close() throws IOException {
     super.close();
+    // the next text is read only after the next reset()
+    filled = false;
+    length = 0;
+    pos = 0;
+    pending.clear();
+    pendingIndex = 0;
     // do not keep a large document's text alive between documents
     if (buf.length > 1 << 16) {
       buf = new char[1024];

@@ -12,7 +12,7 @@ import org.apache.lucene.util.AttributeFactory;
  * &lt;tokenizer name="vietnamese" parts="true"/&gt;
  * </pre>
  */
-public class VietnameseTokenizerFactory extends TokenizerFactory {
+public final class VietnameseTokenizerFactory extends TokenizerFactory {
 
   /** SPI name */
   public static final String NAME = "vietnamese";

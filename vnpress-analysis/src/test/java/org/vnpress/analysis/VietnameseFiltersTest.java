@@ -119,45 +119,8 @@ class VietnameseFiltersTest {
     Map<String, String> args3 = new HashMap<>(Map.of("bogus", "1"));
     assertThatThrownBy(() -> TokenizerFactory.forName("vietnamese", args3))
         .hasMessage("Unknown parameters: {bogus=1}");
-  }
-
-  // random strings through the tokenizer alone
-  @Test
-  void randomTokenizer() {
-    for (boolean parts : new boolean[] {true, false}) {
-      try (Analyzer a =
-          new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-              return new TokenStreamComponents(new VietnameseTokenizer(parts));
-            }
-          }) {
-        TokenStreamAssert.checkRandomData(a, 7, 3000);
-      }
-    }
-  }
-
-  // random strings through the normalization filter alone
-  @Test
-  void randomNormalizationFilter() {
-    try (Analyzer a = whitespaceThen(VietnameseNormalizationFilter::new)) {
-      TokenStreamAssert.checkRandomData(a, 11, 3000);
-    }
-  }
-
-  // random strings through the folding filter alone (combining marks alone may fold to nothing,
-  // so the vietnamese tokenizer, which starts tokens on letters, feeds it)
-  @Test
-  void randomFoldingFilter() {
-    try (Analyzer a =
-        new Analyzer() {
-          @Override
-          protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer t = new VietnameseTokenizer(true);
-            return new TokenStreamComponents(t, new VietnameseFoldingFilter(t));
-          }
-        }) {
-      TokenStreamAssert.checkRandomData(a, 13, 3000);
-    }
+    Map<String, String> args4 = new HashMap<>(Map.of("bogus", "1"));
+    assertThatThrownBy(() -> TokenFilterFactory.forName("vietnameseSyllablePairs", args4))
+        .hasMessage("Unknown parameters: {bogus=1}");
   }
 }

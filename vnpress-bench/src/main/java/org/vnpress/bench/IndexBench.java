@@ -91,7 +91,7 @@ public final class IndexBench {
     if (keep != null) {
       Path kept = keep.vnpressIndexDir();
       vnpress = measure("vnpress", raw, this::vnpressIngest, kept);
-      keep.markBuilt();
+      keep.markBuilt(vnpress.seconds());
     } else {
       vnpress = measure("vnpress", raw, this::vnpressIngest);
     }

@@ -49,6 +49,8 @@ public final class LatencyPlot {
             new Series("vnpress p50", "vnpress/p50Ms", "#1f77b4", false),
             new Series("vnpress p99", "vnpress/p99Ms", "#1f77b4", true),
             new Series("vnpress HTTP 8c p99", "vnpressHttp8/p99Ms", "#2ca02c", true),
+            new Series("naive Lucene p50", "lucene/p50Ms", "#9467bd", false),
+            new Series("naive Lucene p99", "lucene/p99Ms", "#9467bd", true),
             new Series("SQLite FTS5 p50", "fts5/p50Ms", "#ff7f0e", false),
             new Series("PostgreSQL p50", "postgres/p50Ms", "#d62728", false));
     double minX = Double.MAX_VALUE;

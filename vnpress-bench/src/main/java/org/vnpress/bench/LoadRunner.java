@@ -33,6 +33,23 @@ final class LoadRunner {
 
   private LoadRunner() {}
 
+  /**
+   * One client runs up to {@code count} queries from the end of the list, so that measured ones are
+   * not cached answers, for at most {@code maxSeconds}.
+   */
+  static void warm(SearchEngine engine, List<QueryMix.Query> queries, int count, double maxSeconds)
+      throws Exception {
+    if (count <= 0) {
+      return;
+    }
+    try (SearchEngine.Client c = engine.client()) {
+      long until = System.nanoTime() + (long) (maxSeconds * 1e9);
+      for (int i = 0; i < count && System.nanoTime() < until; i++) {
+        c.search(queries.get(queries.size() - 1 - (i % queries.size())));
+      }
+    }
+  }
+
   static Stats run(
       SearchEngine engine,
       String mode,
@@ -43,13 +60,7 @@ final class LoadRunner {
       double maxSeconds,
       PrintStream log)
       throws Exception {
-    // warm-up on queries from the end of the list, so that measured ones are not cached answers
-    try (SearchEngine.Client c = engine.client()) {
-      long until = System.nanoTime() + (long) (maxSeconds * 1e9);
-      for (int i = 0; i < warmup && System.nanoTime() < until; i++) {
-        c.search(queries.get(queries.size() - 1 - (i % queries.size())));
-      }
-    }
+    warm(engine, queries, warmup, maxSeconds);
     long[] latencies = new long[maxQueries];
     // CPU time of the client thread per query: on a loaded machine wall time mostly measures the
     // wait for a core, CPU time what the query costs (in-process engines and SQLite only)

@@ -426,6 +426,12 @@ public final class RelevanceBench {
    * government articles plus every fourth other article.
    */
   public static void tune(Path shared, List<Tuning> grid, PrintStream out) throws IOException {
+    tune(shared, grid, out, false);
+  }
+
+  /** As {@link #tune(Path, List, PrintStream)}; with {@code full}, over all 35,431 articles. */
+  public static void tune(Path shared, List<Tuning> grid, PrintStream out, boolean full)
+      throws IOException {
     List<Doc> alqacDocs = docs(readJsonl(shared.resolve("ir/alqac2023/corpus.jsonl")));
     List<Judged> alqac = alqacQueries(shared.resolve("ir/alqac2023"));
     List<JsonNode> baomoi = readJsonl(shared.resolve("corpus/baomoi_2017.jsonl.gz"));
@@ -434,7 +440,7 @@ public final class RelevanceBench {
     List<Doc> subset = new ArrayList<>();
     int i = 0;
     for (JsonNode n : baomoi) {
-      if (n.path("gov").asBoolean(false) || i++ % 4 == 0) {
+      if (full || n.path("gov").asBoolean(false) || i++ % 4 == 0) {
         subset.add(
             new Doc(n.path("id").asText(), n.path("title").asText(""), n.path("body").asText("")));
       }
@@ -463,7 +469,7 @@ public final class RelevanceBench {
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length > 0 && args[0].equals("tune")) {
+    if (args.length > 0 && (args[0].equals("tune") || args[0].equals("tune-full"))) {
       Path shared = Path.of(args[1]);
       List<Tuning> grid = new ArrayList<>();
       for (int i = 2; i < args.length; i++) {
@@ -478,9 +484,10 @@ public final class RelevanceBench {
                 Boolean.parseBoolean(f[5]),
                 Boolean.parseBoolean(f[6]),
                 f.length > 7 ? Integer.parseInt(f[7]) : Tuning.DEFAULT.rescoreWindow(),
-                f.length > 8 ? Integer.parseInt(f[8]) : Tuning.DEFAULT.relaxBelow()));
+                f.length > 8 ? Integer.parseInt(f[8]) : Tuning.DEFAULT.relaxBelow(),
+                f.length > 9 ? Float.parseFloat(f[9]) : Tuning.DEFAULT.togetherBoost()));
       }
-      tune(shared, grid, java.lang.System.out);
+      tune(shared, grid, java.lang.System.out, args[0].equals("tune-full"));
       return;
     }
     Path shared =

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.vnpress.extract.Extractor;
 import org.vnpress.extract.Sources;
+import org.vnpress.search.BadRequestException;
 import org.vnpress.search.LuceneBackend;
 import org.vnpress.search.SearchRequest;
 import org.vnpress.search.SearchResponse;
@@ -41,7 +42,12 @@ final class VnpressEngines {
       @Override
       public Client client() {
         return q -> {
-          SearchResponse r = backend.search(request(q));
+          SearchResponse r;
+          try {
+            r = backend.search(request(q));
+          } catch (BadRequestException e) {
+            throw new Refused(e.getMessage());
+          }
           return r.total();
         };
       }
@@ -86,6 +92,9 @@ final class VnpressEngines {
                       .GET()
                       .build(),
                   HttpResponse.BodyHandlers.ofByteArray());
+          if (r.statusCode() == 400) {
+            throw new Refused(new String(r.body(), StandardCharsets.UTF_8));
+          }
           if (r.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + r.statusCode() + " for " + url);
           }

@@ -70,11 +70,19 @@ class BenchSmokeTest {
     assertThat(placed).isGreaterThan(100);
   }
 
+  /** The 300-document corpus both bench runs below use, written once. */
+  private static synchronized void corpus300() throws Exception {
+    Path corpus = work.resolve("corpus-300-1.jsonl.gz");
+    if (!Files.exists(corpus)) {
+      try (OutputStream o = Files.newOutputStream(corpus)) {
+        generator.write(300, o);
+      }
+    }
+  }
+
   @Test
   void indexBenchEndsWithTheJsonLine() throws Exception {
-    try (OutputStream o = Files.newOutputStream(work.resolve("corpus-300-1.jsonl.gz"))) {
-      generator.write(300, o);
-    }
+    corpus300();
     String out = run("bench", "index", "--docs", "300", "--work", work.toString(), "--json");
     List<String> lines = out.lines().toList();
     JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
@@ -85,6 +93,57 @@ class BenchSmokeTest {
     assertThat(json.path("lucene").path("docsPerSec").asDouble()).isPositive();
     assertThat(json.path("lucene").path("indexBytesPerRawByte").asDouble()).isPositive();
     assertThat(json.path("ratio").asDouble()).isPositive();
+  }
+
+  @Test
+  void queryBenchComparesWithTheNaiveLucenePageAndRunsTheHostilePhase() throws Exception {
+    corpus300();
+    String out =
+        run(
+            "bench",
+            "query",
+            "--docs",
+            "300",
+            "--work",
+            work.toString(),
+            "--json",
+            "--peers",
+            "lucene",
+            "--seconds",
+            "1",
+            "--queries",
+            "30");
+    List<String> lines = out.lines().toList();
+    JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    assertThat(json.path("docs").asInt()).isEqualTo(300);
+    for (String key : List.of("p50Ms", "p99Ms", "qps")) {
+      assertThat(json.path("vnpress").path(key).asDouble()).as("vnpress " + key).isPositive();
+      assertThat(json.path("lucene").path(key).asDouble()).as("lucene " + key).isPositive();
+    }
+    assertThat(json.path("luceneP50Ratio").asDouble()).isPositive();
+    assertThat(json.path("luceneP99Ratio").asDouble()).isPositive();
+    // --peers lucene: the SQL peers are not run
+    assertThat(json.path("fts5").isNull()).isTrue();
+    assertThat(json.path("postgres").isNull()).isTrue();
+    JsonNode index = json.path("index");
+    assertThat(index.path("rawBytes").asLong()).isPositive();
+    assertThat(index.path("vnpress").path("bytesPerRawByte").asDouble()).isPositive();
+    assertThat(index.path("lucene").path("bytesPerRawByte").asDouble()).isPositive();
+    assertThat(index.path("lucene").path("buildSeconds").asDouble()).isPositive();
+    // vnpress in-process and over HTTP; the naive page in-process, for reference
+    for (String mode : List.of("inProcess", "http", "lucene")) {
+      JsonNode h = json.path("hostile").path(mode);
+      assertThat(h.path("normal").path("queries").asInt()).as(mode).isPositive();
+      assertThat(h.path("normal").path("p99Ms").asDouble()).as(mode).isPositive();
+      assertThat(h.path("attackers").path("clients").asInt()).as(mode).isEqualTo(8);
+      assertThat(h.path("attackers").path("requests").asInt()).as(mode).isPositive();
+      assertThat(h.path("attackers").path("maxMs").asDouble()).as(mode).isPositive();
+      assertThat(h.path("attackers").has("refused")).as(mode).isTrue();
+      // the query of issue 14: about 330 short words in at most 1,000 characters
+      JsonNode first = h.path("attacks").path(0);
+      assertThat(first.path("words").asInt()).as(mode).isBetween(300, 360);
+      assertThat(first.path("chars").asInt()).as(mode).isBetween(950, 1_000);
+    }
   }
 
   private static String run(String... args) {

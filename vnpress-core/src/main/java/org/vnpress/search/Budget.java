@@ -7,9 +7,6 @@ package org.vnpress.search;
  */
 public final class Budget {
 
-  /** Wall time a search may take before it answers with what it has. */
-  public static final long DEFAULT_MILLIS = 1_000;
-
   private final long deadline;
   private volatile boolean exceeded;
 

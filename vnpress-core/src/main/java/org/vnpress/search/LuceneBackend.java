@@ -66,18 +66,21 @@ public final class LuceneBackend implements SearchBackend {
   private final Snippets snippets = new Snippets();
   private volatile ReaderState state;
 
+  private final SearchLimits limits;
+
   /** Completion while typing (GET /api/suggest), rebuilt in the background as the index changes. */
   private final Completions completions;
 
   public LuceneBackend(PressIndex index) {
-    this(index, new TextQueryBuilder());
+    this(index, new TextQueryBuilder(), SearchLimits.DEFAULT);
   }
 
-  /** A backend with another ranking tuning (the relevance benchmark compares them). */
-  public LuceneBackend(PressIndex index, TextQueryBuilder queries) {
+  /** A backend with another ranking tuning or other limits (benchmarks and tests). */
+  public LuceneBackend(PressIndex index, TextQueryBuilder queries, SearchLimits limits) {
     this.index = index;
     this.config = index.facetsConfig();
     this.queries = queries;
+    this.limits = limits;
     this.completions = new Completions(index);
   }
 
@@ -168,7 +171,7 @@ public final class LuceneBackend implements SearchBackend {
     IndexSearcher s = index.searchers().acquire();
     try {
       ReaderState st = state(s);
-      SearchPlan plan = SearchPlan.of(req, queries, st.districts);
+      SearchPlan plan = SearchPlan.of(req, queries, st.districts, limits);
       Counted counted = count(s, st, plan, false);
       long strictTotal = counted.total;
       boolean relaxed = false;
@@ -246,16 +249,17 @@ public final class LuceneBackend implements SearchBackend {
     }
     Query match = dated(plan.text().match(relaxed), req);
     Counted c = null;
-    if (!cacheable && s.getIndexReader().maxDoc() > SearchPlan.APPROXIMATE_ABOVE) {
+    SearchLimits lim = plan.limits();
+    if (!cacheable && s.getIndexReader().maxDoc() > lim.approximateAbove()) {
       BooleanQuery sampled =
           new BooleanQuery.Builder()
               .add(match, Occur.FILTER)
-              .add(new SampleQuery(SearchPlan.SAMPLE_STRIDE), Occur.FILTER)
+              .add(new SampleQuery(lim.sampleStride()), Occur.FILTER)
               .build();
       Counted sample = drillSideways(s, st, new BudgetQuery(sampled, plan.budget()), req);
-      long bound = SearchPlan.lowerBound(sample.total);
-      if (bound >= SearchPlan.APPROXIMATE_ABOVE) {
-        c = new Counted(bound, true, scaled(sample.facets), sample.partial);
+      long bound = lim.lowerBound(sample.total);
+      if (bound > lim.approximateAbove()) {
+        c = new Counted(bound, true, scaled(sample.facets, lim.sampleStride()), sample.partial);
       }
     }
     if (c == null) {
@@ -307,17 +311,15 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   /** Sampled facet counts scaled to estimates of the whole. */
-  private static Map<String, List<FacetValue>> scaled(Map<String, List<FacetValue>> sampled) {
+  private static Map<String, List<FacetValue>> scaled(
+      Map<String, List<FacetValue>> sampled, int stride) {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
     sampled.forEach(
         (dim, values) ->
             out.put(
                 dim,
                 values.stream()
-                    .map(
-                        v ->
-                            new FacetValue(
-                                v.value(), v.label(), v.count() * SearchPlan.SAMPLE_STRIDE))
+                    .map(v -> new FacetValue(v.value(), v.label(), v.count() * stride))
                     .toList()));
     return out;
   }

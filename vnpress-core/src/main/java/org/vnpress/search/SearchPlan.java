@@ -13,22 +13,28 @@ import java.util.List;
  *       TextQueryBuilder.Tuning#relaxBelow()} releases hold them all is the search relaxed to most
  *       of the words (and the answer says so), the strict matches first.
  *   <li><b>Count cheaply</b>: facets and the total come from an unscored pass over the matches;
- *       above {@link #APPROXIMATE_ABOVE} matches they are estimated from a sample of every {@link
- *       #SAMPLE_STRIDE}-th document and the total is a lower bound ({@code totalRelation: gte}).
+ *       above {@link SearchLimits#approximateAbove()} matches they are estimated from a sample of
+ *       every {@link SearchLimits#sampleStride()}-th document and the total is a lower bound
+ *       ({@code totalRelation: gte}).
  *   <li><b>Rank smartly</b>: the top hits come from a scored pass that can skip documents (words
  *       and syllable pairs as terms); the whole phrase re-ranks the best {@link
  *       TextQueryBuilder.Tuning#rescoreWindow()} of them.
- *   <li><b>A budget</b>: {@link Budget#DEFAULT_MILLIS} per search, after which the answer is what
- *       was found ({@code partial: true}); at most {@link TextQueryBuilder#MAX_WORDS} words.
+ *   <li><b>A budget</b>: {@link SearchLimits#budgetMillis()} per search, after which the answer is
+ *       what was found ({@code partial: true}); at most {@link TextQueryBuilder#MAX_WORDS} words.
  * </ul>
  *
  * @param request the request as asked
  * @param text the queries of its text
  * @param districts district facet values the text names: releases about them rank higher
+ * @param limits the bounds of counting and time
  * @param budget the time this search may take
  */
 public record SearchPlan(
-    SearchRequest request, TextQueries text, List<String> districts, Budget budget) {
+    SearchRequest request,
+    TextQueries text,
+    List<String> districts,
+    SearchLimits limits,
+    Budget budget) {
 
   /**
    * Added to releases about a district the query names. The whole-query phrase weighs 20 per phrase
@@ -38,17 +44,12 @@ public record SearchPlan(
    */
   public static final float DISTRICT_BOOST = 100f;
 
-  /** Above this many matches, counts are estimated from a sample. */
-  public static final long APPROXIMATE_ABOVE = 100_000;
-
-  /** The sample for estimated counts: every this-many-th document. */
-  public static final int SAMPLE_STRIDE = 32;
-
   /** The plan of a request: its text read once, the districts it names among those known. */
-  public static SearchPlan of(SearchRequest req, TextQueryBuilder queries, DistrictNames names) {
+  public static SearchPlan of(
+      SearchRequest req, TextQueryBuilder queries, DistrictNames names, SearchLimits limits) {
     TextQueries text = queries.build(req.q());
     List<String> districts = text.units() == 0 ? List.of() : names.named(req.q());
-    return new SearchPlan(req, text, districts, Budget.ofMillis(Budget.DEFAULT_MILLIS));
+    return new SearchPlan(req, text, districts, limits, Budget.ofMillis(limits.budgetMillis()));
   }
 
   /** True when a strict search that found {@code strictTotal} should be relaxed. */
@@ -59,19 +60,5 @@ public record SearchPlan(
   /** How many hits the page needs from the top: everything before it, and itself. */
   public int depth() {
     return request.offset() + request.size();
-  }
-
-  /**
-   * A lower bound of the matches, from {@code sampled} matches among every {@link #SAMPLE_STRIDE}
-   * -th document: three standard deviations below the estimate, rounded down to two significant
-   * digits, so that "more than N" holds.
-   */
-  public static long lowerBound(long sampled) {
-    double low = (sampled - 3 * Math.sqrt(sampled)) * SAMPLE_STRIDE;
-    if (low <= 0) {
-      return 0;
-    }
-    long magnitude = (long) Math.pow(10, Math.max(0, (long) Math.floor(Math.log10(low)) - 1));
-    return (long) (low / magnitude) * magnitude;
   }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param total how many releases match: exact when {@code totalRelation} is {@code eq}, a lower
  *     bound estimated from a sample when it is {@code gte} (more than {@link
- *     SearchPlan#APPROXIMATE_ABOVE} match; facet counts are then estimated too)
+ *     SearchLimits#approximateAbove()} match; facet counts are then estimated too)
  * @param relaxed true when the results hold most, not all, of the words (too few held them all)
  * @param strictTotal when relaxed, how many releases hold every word (they come first); else total
  * @param partial true when the time budget ran out: results and counts are what was found in time

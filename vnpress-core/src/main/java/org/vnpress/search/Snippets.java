@@ -76,7 +76,7 @@ public final class Snippets {
     }
     List<String> exact = new ArrayList<>();
     List<String> folded = new ArrayList<>();
-    for (Token t : tokens(source)) {
+    for (Token t : tokens(source, 0)) {
       exact.add(t.exact);
       folded.add(t.folded);
     }
@@ -88,77 +88,108 @@ public final class Snippets {
     if (title == null || title.isEmpty()) {
       return "";
     }
-    List<Token> tokens = tokens(title);
+    List<Token> tokens = tokens(title, 0);
     boolean[] marked = marks(tokens, m);
     return html(title, tokens, marked, 0, title.length());
   }
 
-  /** One or two passages of the body with the query's words marked; its opening when none. */
+  /**
+   * One or two passages of the body with the query's words marked; its opening when none. Only the
+   * sentences that can hold a query word (their folded text contains one) are analysed.
+   */
   public String body(String body, Marking m) {
     if (body == null || body.isBlank()) {
       return "";
     }
-    List<Token> tokens = tokens(body);
-    boolean[] marked = marks(tokens, m);
-    List<int[]> sentences = sentences(body);
-    // score each sentence: marked words, runs counting extra
-    int best = -1;
-    int second = -1;
-    double bestScore = 0;
-    double secondScore = 0;
-    double[] scores = new double[sentences.size()];
-    int t = 0;
-    for (int si = 0; si < sentences.size(); si++) {
-      int[] s = sentences.get(si);
+    List<String> probes = probes(m);
+    List<Passage> found = new ArrayList<>();
+    for (int[] sentence : sentences(body)) {
+      String text = body.substring(sentence[0], sentence[1]);
+      if (!mayHold(text, probes)) {
+        continue;
+      }
+      List<Token> tokens = tokens(text, sentence[0]);
+      boolean[] marked = marks(tokens, m);
       Set<String> distinct = new HashSet<>();
       int runs = 0;
       boolean inRun = false;
-      while (t < tokens.size() && tokens.get(t).start < s[1]) {
-        if (tokens.get(t).start >= s[0] && marked[t]) {
+      for (int t = 0; t < tokens.size(); t++) {
+        if (marked[t]) {
           distinct.add(tokens.get(t).folded);
-          if (!inRun) {
-            runs++;
-          }
+          runs += inRun ? 0 : 1;
           inRun = true;
         } else {
           inRun = false;
         }
-        t++;
       }
-      double score = distinct.size() * 2.0 - runs * 0.5 + (distinct.isEmpty() ? 0 : 1);
-      scores[si] = distinct.isEmpty() ? 0 : score;
-    }
-    for (int si = 0; si < scores.length; si++) {
-      if (scores[si] > bestScore) {
-        second = best;
-        secondScore = bestScore;
-        best = si;
-        bestScore = scores[si];
-      } else if (scores[si] > secondScore) {
-        second = si;
-        secondScore = scores[si];
+      if (!distinct.isEmpty()) {
+        // marked words count, runs of them more than scattered ones
+        double score = distinct.size() * 2.0 - runs * 0.5 + 1;
+        found.add(new Passage(sentence, tokens, marked, score, found.size()));
       }
     }
-    if (best < 0) {
+    if (found.isEmpty()) {
       int end = cut(body, 0, Math.min(body.length(), OPENING));
       return Html.escape(body.substring(0, end).strip()) + (end < body.length() ? " …" : "");
     }
-    StringBuilder out = new StringBuilder();
-    int[] first = window(body, sentences.get(best), tokens, marked);
-    int length = first[1] - first[0];
-    if (length < MIN_SNIPPET && second >= 0) {
-      int[] next = window(body, sentences.get(second), tokens, marked);
-      if (length + (next[1] - next[0]) <= MAX_PASSAGE + 40) {
+    List<Passage> ranked = new ArrayList<>(found);
+    ranked.sort(
+        (a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : a.order - b.order);
+    Passage best = ranked.get(0);
+    int[] first = window(body, best.sentence, best.tokens, best.marked);
+    if (first[1] - first[0] < MIN_SNIPPET && ranked.size() > 1) {
+      Passage other = ranked.get(1);
+      int[] next = window(body, other.sentence, other.tokens, other.marked);
+      if (first[1] - first[0] + (next[1] - next[0]) <= MAX_PASSAGE + 40) {
         // both, in the order of the text
-        int[] a = best < second ? first : next;
-        int[] b = best < second ? next : first;
-        out.append(passage(body, tokens, marked, a))
-            .append(" … ")
-            .append(passage(body, tokens, marked, b));
-        return out.toString();
+        boolean bestFirst = best.order < other.order;
+        Passage a = bestFirst ? best : other;
+        Passage b = bestFirst ? other : best;
+        return passage(body, a.tokens, a.marked, bestFirst ? first : next)
+            + " … "
+            + passage(body, b.tokens, b.marked, bestFirst ? next : first);
       }
     }
-    return passage(body, tokens, marked, first);
+    return passage(body, best.tokens, best.marked, first);
+  }
+
+  /** A sentence that holds query words, with its tokens and marks. */
+  private record Passage(
+      int[] sentence, List<Token> tokens, boolean[] marked, double score, int order) {}
+
+  /**
+   * What a sentence's folded text must contain for it to hold a query word: each word's first run
+   * of letters or digits ({@code 15} for {@code 15-nq/tw}).
+   */
+  private static List<String> probes(Marking m) {
+    List<String> out = new ArrayList<>();
+    for (String f : m.folded) {
+      int start = 0;
+      while (start < f.length() && !Character.isLetterOrDigit(f.charAt(start))) {
+        start++;
+      }
+      int end = start;
+      while (end < f.length() && Character.isLetterOrDigit(f.charAt(end))) {
+        end++;
+      }
+      if (end > start) {
+        out.add(f.substring(start, end));
+      }
+    }
+    return out;
+  }
+
+  private boolean mayHold(String text, List<String> probes) {
+    if (probes.isEmpty()) {
+      return false;
+    }
+    String folded = folder.fold(text.toLowerCase(java.util.Locale.ROOT));
+    for (String p : probes) {
+      if (folded.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A passage as HTML, with an ellipsis where it was cut inside its sentence. */
@@ -196,9 +227,9 @@ public final class Snippets {
     }
     int from = Math.max(start, firstMark - 60);
     if (from > start) {
-      // begin at a word
+      // begin at a word: after the last space before the cut, or at the sentence's start
       int space = body.lastIndexOf(' ', from);
-      from = space >= start ? space + 1 : from;
+      from = space >= start ? space + 1 : start;
     }
     int to = cut(body, from, Math.min(end, from + MAX_PASSAGE));
     return new int[] {from, to, from > start ? 1 : 0, to < end ? 1 : 0};
@@ -328,9 +359,9 @@ public final class Snippets {
 
   /**
    * The words of a text as the index sees them, one per position: a document number is one token
-   * (its canonical form), not its parts.
+   * (its canonical form), not its parts. Offsets are shifted by {@code base}.
    */
-  private List<Token> tokens(String text) {
+  private List<Token> tokens(String text, int base) {
     List<Token> out = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(TextFields.BODY, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -352,7 +383,7 @@ public final class Snippets {
         String exact = term.toString();
         char[] buf = exact.toCharArray();
         String folded = new String(buf, 0, folder.fold(buf, buf.length));
-        out.add(new Token(exact, folded, offset.startOffset(), offset.endOffset()));
+        out.add(new Token(exact, folded, base + offset.startOffset(), base + offset.endOffset()));
       }
       ts.end();
     } catch (IOException e) {

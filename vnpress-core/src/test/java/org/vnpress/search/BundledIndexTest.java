@@ -3,17 +3,12 @@ package org.vnpress.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vnpress.Fixtures;
-import org.vnpress.extract.Extractor;
-import org.vnpress.extract.Sources;
-import org.vnpress.index.Ingest;
 import org.vnpress.index.PressIndex;
 
 /**
@@ -26,18 +21,9 @@ class BundledIndexTest {
 
   @BeforeAll
   static void indexBundledData() throws IOException {
-    PressIndex index = PressIndex.inMemory();
-    Path data = Path.of(System.getProperty("vnpress.project", ".")).resolve("index-data");
-    Ingest.Summary s =
-        new Ingest(index, new Sources(Extractor.standard()))
-            .run(List.of(data), Ingest.Progress.NONE);
-    assertThat(s.added()).isGreaterThan(2000);
+    PressIndex index = Fixtures.bundledIndex();
+    assertThat(index.count()).isGreaterThan(2000);
     backend = new LuceneBackend(index);
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    backend.close();
   }
 
   private static String first(String q) throws IOException {

@@ -28,6 +28,7 @@ import org.vnpress.search.FacetValue;
 import org.vnpress.search.Hit;
 import org.vnpress.search.IngestResult;
 import org.vnpress.search.SearchBackend;
+import org.vnpress.search.SearchLimits;
 import org.vnpress.search.SearchPlan;
 import org.vnpress.search.SearchRequest;
 import org.vnpress.search.SearchResponse;
@@ -209,7 +210,7 @@ public final class OpenSearchBackend implements SearchBackend {
   @Override
   public SearchResponse search(SearchRequest req) throws IOException {
     long start = System.nanoTime();
-    SearchPlan plan = SearchPlan.of(req, queries, districts());
+    SearchPlan plan = SearchPlan.of(req, queries, districts(), SearchLimits.DEFAULT);
     JsonNode answer = searchOnce(plan, false);
     long total = answer.path("hits").path("total").path("value").asLong();
     long strictTotal = total;
@@ -280,7 +281,7 @@ public final class OpenSearchBackend implements SearchBackend {
     if (!after) {
       body.put("from", req.offset());
     }
-    body.put("track_total_hits", SearchPlan.APPROXIMATE_ABOVE);
+    body.put("track_total_hits", plan.limits().approximateAbove());
     body.put("timeout", plan.budget().remainingMillis() + "ms");
     body.putArray("_source").add(Fields.RECORD).add(TextFields.BODY);
 

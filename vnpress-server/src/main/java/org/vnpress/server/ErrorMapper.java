@@ -32,8 +32,7 @@ final class ErrorMapper {
         BackendUnavailableException.class,
         (e, ctx) -> send(ctx, 503, "unavailable", e.getMessage()));
     routes.exception(
-        ValidationException.class,
-        (e, ctx) -> send(ctx, 400, "bad_request", "invalid parameter: " + e.getErrors().keySet()));
+        ValidationException.class, (e, ctx) -> send(ctx, 400, "bad_request", invalidParameters(e)));
     routes.exception(
         HttpResponseException.class,
         (e, ctx) -> {
@@ -100,6 +99,24 @@ final class ErrorMapper {
         response.write(true, ByteBuffer.wrap(body), callback);
       }
     };
+  }
+
+  /** "page must be a whole number": Javalin's validation errors, one sentence. */
+  static String invalidParameters(ValidationException e) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    e.getErrors()
+        .forEach(
+            (name, errors) -> {
+              for (var err : errors) {
+                parts.add(
+                    "TYPE_CONVERSION_FAILED".equals(err.getMessage())
+                        ? name + " must be a whole number"
+                        : err.getMessage());
+              }
+            });
+    return parts.isEmpty()
+        ? "invalid parameter: " + e.getErrors().keySet()
+        : String.join("; ", parts);
   }
 
   private static String message(HttpResponseException e) {

@@ -75,16 +75,15 @@ final class SearchController {
     };
   }
 
+  /** A whole-number parameter, Javalin's validator turning anything else into a 400. */
   static int integer(Context ctx, String name, int fallback) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
       return fallback;
     }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + " must be a whole number");
-    }
+    return ctx.queryParamAsClass(name, Integer.class)
+        .check(i -> i >= 0, name + " must not be negative")
+        .get();
   }
 
   private static LocalDate date(Context ctx, String name) {

@@ -33,6 +33,8 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
   /** Seeds indexed once per run for the API tests. */
   public static final String SEED_INDEX = "vnpress-seeds";
 
+  public static final String BUNDLED_INDEX = "vnpress-bundled";
+
   // generous: on a loaded 2-core machine two nodes took over 5 minutes to start
   private static final Duration START_TIMEOUT =
       Duration.ofMinutes(Long.getLong("vnpress.opensearch.startMinutes", 12));
@@ -47,6 +49,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
   private URI url;
   private URI dataNodeUrl;
   private boolean seeded;
+  private boolean bundledFilled;
 
   /** Register with {@code @ExtendWith(OpenSearchCluster.class)}. */
   public OpenSearchCluster() {}
@@ -100,6 +103,22 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
       b = OpenSearchBackend.open(url, SEED_INDEX, OpenSearchBackend.Layout.DEFAULT);
       b.ingest(Fixtures.seedReleases(), List.of());
       seeded = true;
+    }
+    return b;
+  }
+
+  /** A backend over an index of the bundled data (index-data/), created and filled on first use. */
+  public synchronized SearchBackend bundled() throws IOException {
+    OpenSearchBackend b =
+        OpenSearchBackend.open(url, BUNDLED_INDEX, OpenSearchBackend.Layout.DEFAULT);
+    if (!bundledFilled) {
+      b.dropIndex();
+      b = OpenSearchBackend.open(url, BUNDLED_INDEX, OpenSearchBackend.Layout.DEFAULT);
+      List<org.vnpress.extract.PressRelease> all = Fixtures.bundledReleases();
+      for (int i = 0; i < all.size(); i += 500) {
+        b.ingest(all.subList(i, Math.min(all.size(), i + 500)), List.of());
+      }
+      bundledFilled = true;
     }
     return b;
   }

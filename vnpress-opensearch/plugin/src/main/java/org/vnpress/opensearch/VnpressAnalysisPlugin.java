@@ -22,6 +22,7 @@ import org.opensearch.plugins.Plugin;
 import org.vnpress.analysis.SyllablePairAnalyzer;
 import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.analysis.VietnameseAnalyzer.Key;
+import org.vnpress.analysis.VietnameseAnalyzer.Mode;
 import org.vnpress.analysis.VietnameseFoldingFilter;
 import org.vnpress.analysis.VietnameseNormalizationFilter;
 import org.vnpress.analysis.VietnameseTokenizer;
@@ -60,19 +61,19 @@ public final class VnpressAnalysisPlugin extends Plugin implements AnalysisPlugi
   @Override
   public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
     return Map.of(
-        "vietnamese_exact", analyzer(Key.EXACT, false),
-        "vietnamese_folded", analyzer(Key.FOLDED, false),
-        "vietnamese_exact_query", analyzer(Key.EXACT, true),
-        "vietnamese_folded_query", analyzer(Key.FOLDED, true),
+        "vietnamese_exact", analyzer(Key.EXACT, Mode.INDEX),
+        "vietnamese_folded", analyzer(Key.FOLDED, Mode.INDEX),
+        "vietnamese_exact_query", analyzer(Key.EXACT, Mode.QUERY),
+        "vietnamese_folded_query", analyzer(Key.FOLDED, Mode.QUERY),
         "vietnamese_pairs",
         (IndexSettings idx, Environment env, String name, Settings settings) ->
             new Analyzers(idx, name, settings, new SyllablePairAnalyzer()));
   }
 
   private static AnalysisProvider<AnalyzerProvider<? extends Analyzer>> analyzer(
-      Key key, boolean queryTime) {
+      Key key, Mode mode) {
     return (IndexSettings idx, Environment env, String name, Settings settings) ->
-        new Analyzers(idx, name, settings, new VietnameseAnalyzer(key, queryTime));
+        new Analyzers(idx, name, settings, new VietnameseAnalyzer(key, mode));
   }
 
   /** The tokenizer: syllables, numbers and document numbers. */
