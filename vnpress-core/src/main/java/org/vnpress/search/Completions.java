@@ -51,15 +51,17 @@ import org.vnpress.index.TextFields;
  * completion costs a prefix walk and a top-N search, whatever the size of the index. It is built
  * from the index: facet labels and their release counts from the {@link Fields#LABELS} doc values
  * (every document), phrases of two to eight syllables from the stored titles of an even sample of
- * at most {@value #TITLE_SAMPLE} releases. After the index changes it is rebuilt in the background,
- * at most once per interval; lookups meanwhile use the previous one.
+ * at most {@value #TITLE_SAMPLE} releases, read in runs of {@value #TITLE_RUN}. It is first built
+ * in the background by {@link #warmUp} (a server starting) or for the first completion asked for;
+ * after the index changes it is rebuilt in the background, at most once per interval, while lookups
+ * use the previous one.
  */
 public final class Completions implements Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
 
   /** Titles read for phrases: enough for every phrase that one release in a thousand carries. */
-  static final int TITLE_SAMPLE = 2_000;
+  static final int TITLE_SAMPLE = 1_000;
 
   /** Consecutive titles read at each place of the sample. */
   static final int TITLE_RUN = 100;
@@ -106,7 +108,10 @@ public final class Completions implements Closeable {
   private final PressIndex index;
   private final long intervalNanos;
   private final ScheduledExecutorService builder;
-  private final CompletableFuture<Built> first;
+
+  /** The first build, started by {@link #warmUp} or the first completion asked for. */
+  private CompletableFuture<Built> first;
+
   private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
   private final ReferenceManager.RefreshListener onRefresh;
   private volatile Built current;
@@ -132,8 +137,6 @@ public final class Completions implements Closeable {
               t.setDaemon(true);
               return t;
             });
-    // the first lookup is built as the server starts; a completion asked for sooner waits for it
-    this.first = CompletableFuture.supplyAsync(this::buildNow, builder);
     this.onRefresh =
         new ReferenceManager.RefreshListener() {
           @Override
@@ -141,7 +144,8 @@ public final class Completions implements Closeable {
 
           @Override
           public void afterRefresh(boolean didRefresh) {
-            if (didRefresh) {
+            // an index nobody completes on (a test's, a benchmark's) is never read for it
+            if (didRefresh && started()) {
               scheduleRebuild();
             }
           }
@@ -183,9 +187,25 @@ public final class Completions implements Closeable {
     return out;
   }
 
+  /** Starts building the lookup in the background (a server calls it as it starts). */
+  public synchronized void warmUp() {
+    if (first == null) {
+      first = CompletableFuture.supplyAsync(this::buildNow, builder);
+    }
+  }
+
+  private synchronized boolean started() {
+    return first != null;
+  }
+
+  private synchronized CompletableFuture<Built> first() {
+    warmUp();
+    return first;
+  }
+
   private Built waitForFirst() throws IOException {
     try {
-      return first.join();
+      return first().join();
     } catch (java.util.concurrent.CompletionException e) {
       if (e.getCause() instanceof UncheckedIOException u) {
         throw u.getCause();
@@ -397,7 +417,7 @@ public final class Completions implements Closeable {
       }
     }
     // a phrase of a single title is that title's, not the index's
-    int least = sampled < 1_000 ? 2 : 3;
+    int least = sampled < 500 ? 2 : 3;
     long numDocs = reader.numDocs();
     int finalSampled = sampled;
     byKey.values().stream()

@@ -436,6 +436,7 @@ public final class LuceneBackend implements SearchBackend {
     } finally {
       index.searchers().release(s);
     }
+    completions.warmUp();
     search(SearchRequest.of(""));
   }
 
