@@ -225,6 +225,12 @@ class SearchPageRoundTwoBrowserTest {
             .map(a -> a.getAttribute("href"))
             .toList();
     assertThat(examples).hasSize(3);
+    // the sentence and the examples leave the newest release on the first screen
+    assertThat(rect(By.cssSelector("#hits .hit")).get("top").doubleValue()).isLessThan(v.height);
+    assertThat(scrollWidth()).isLessThanOrEqualTo(v.width);
+    if (v == Viewport.PHONE) {
+      BrowserSupport.saveScreenshot(driver, "landing-phone");
+    }
     for (String href : examples) {
       driver.get(href);
       settled();
