@@ -127,8 +127,7 @@ public final class Fixtures {
   public static synchronized PressIndex bundledIndex() throws IOException {
     if (bundled == null) {
       PressIndex index = PressIndex.inMemory();
-      index.addAll(bundledReleases());
-      index.commit();
+      index.write(bundledReleases());
       bundled = index;
     }
     return bundled;
@@ -156,8 +155,7 @@ public final class Fixtures {
   /** An in-memory index holding the five seeds, committed. */
   public static PressIndex seedIndex() throws IOException {
     PressIndex index = PressIndex.inMemory();
-    index.addAll(seedReleases());
-    index.commit();
+    index.write(seedReleases());
     return index;
   }
 

@@ -33,10 +33,13 @@ public final class SyllablePairFilter extends TokenFilter {
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
 
   /** The syllable of the position before {@link #cur}, if any. */
-  private final Syllable prev = new Syllable();
+  private Syllable prev = new Syllable();
 
   /** The syllable of the latest position read, not yet paired with its successor. */
-  private final Syllable cur = new Syllable();
+  private Syllable cur = new Syllable();
+
+  /** The pair being emitted, built without a String per token. */
+  private final StringBuilder pair = new StringBuilder();
 
   private int position;
   private int lastEmitted;
@@ -57,15 +60,6 @@ public final class SyllablePairFilter extends TokenFilter {
       this.start = start;
       this.end = end;
       present = true;
-    }
-
-    void copy(Syllable other) {
-      text.setLength(0);
-      text.append(other.text);
-      position = other.position;
-      start = other.start;
-      end = other.end;
-      present = other.present;
     }
   }
 
@@ -89,24 +83,31 @@ public final class SyllablePairFilter extends TokenFilter {
         continue;
       }
       // a new position closes the latest one: pair it with the one before, if adjacent
-      boolean pair = prev.present && cur.present && cur.position == prev.position + 1;
+      boolean adjacent = prev.present && cur.present && cur.position == prev.position + 1;
       int pairStart = prev.start;
       int pairPosition = prev.position;
-      String pairText = pair ? prev.text + " " + cur.text : null;
       int pairEnd = cur.end;
+      if (adjacent) {
+        pair.setLength(0);
+        pair.append(prev.text).append(' ').append(cur.text);
+      }
       if (cur.present) {
-        prev.copy(cur);
+        // the latest becomes the previous; its old holder takes the new token
+        Syllable t = prev;
+        prev = cur;
+        cur = t;
       }
       cur.set(termAtt, position, offsetAtt.startOffset(), offsetAtt.endOffset());
-      if (pair) {
-        emit(pairText, pairPosition, pairStart, pairEnd);
+      if (adjacent) {
+        emit(pairPosition, pairStart, pairEnd);
         return true;
       }
     }
     // the end of the stream closes the latest position
     if (prev.present && cur.present && cur.position == prev.position + 1) {
-      String pairText = prev.text + " " + cur.text;
-      emit(pairText, prev.position, prev.start, cur.end);
+      pair.setLength(0);
+      pair.append(prev.text).append(' ').append(cur.text);
+      emit(prev.position, prev.start, cur.end);
       prev.present = false;
       cur.present = false;
       return true;
@@ -114,9 +115,9 @@ public final class SyllablePairFilter extends TokenFilter {
     return false;
   }
 
-  private void emit(String text, int pairPosition, int start, int end) {
+  private void emit(int pairPosition, int start, int end) {
     clearAttributes();
-    termAtt.setEmpty().append(text);
+    termAtt.setEmpty().append(pair);
     posIncAtt.setPositionIncrement(Math.max(1, pairPosition - lastEmitted));
     lastEmitted = pairPosition;
     posLenAtt.setPositionLength(1);

@@ -201,8 +201,7 @@ public final class IndexBench {
     try (PressIndex idx = PressIndex.open(dir.resolve("vnpress"))) {
       java.util.List<org.vnpress.extract.PressRelease> batch = new java.util.ArrayList<>();
       CorpusReader.read(corpus, n, r -> batch.add(ex.fromRecord(r)));
-      idx.addAll(batch);
-      idx.commit();
+      idx.write(batch);
     }
     CorpusReader.delete(dir);
   }

@@ -71,10 +71,13 @@ public final class ScaleBench {
     Path dir = Files.createTempDirectory("vnpress-scalebench-");
     PressIndex idx = PressIndex.open(dir);
     long t0 = System.nanoTime();
-    for (int i = 0; i < docs.size(); i += BATCH) {
-      idx.addAll(docs.subList(i, Math.min(docs.size(), i + BATCH)));
+    // one batch, one commit at the end, as vnpress index does for a run below its interval
+    try (PressIndex.Batch batch = idx.begin()) {
+      for (org.vnpress.extract.PressRelease r : docs) {
+        batch.put(idx.prepare(r));
+      }
+      batch.commit();
     }
-    idx.commit();
     double embeddedSecs = (System.nanoTime() - t0) / 1e9;
     report("embedded", docs.size(), embeddedSecs, du(dir));
     try (SearchBackend lucene = new LuceneBackend(idx)) {
@@ -87,7 +90,7 @@ public final class ScaleBench {
     os = OpenSearchBackend.open(cluster, "vnpress-bench", new OpenSearchBackend.Layout(shards, 1));
     t0 = System.nanoTime();
     for (int i = 0; i < docs.size(); i += BATCH) {
-      os.ingest(docs.subList(i, Math.min(docs.size(), i + BATCH)), List.of());
+      os.ingest(docs.subList(i, Math.min(docs.size(), i + BATCH)));
     }
     double osSecs = (System.nanoTime() - t0) / 1e9;
     report(

@@ -36,8 +36,7 @@ class NaiveLucenePeerTest {
   static void build() throws Exception {
     seeds = Fixtures.seedReleases();
     try (PressIndex idx = PressIndex.open(dir.resolve("vnpress"))) {
-      idx.addAll(seeds);
-      idx.commit();
+      idx.write(seeds);
     }
     peer =
         NaiveLucenePeer.open(

@@ -50,29 +50,43 @@ final class IndexUpgrade {
           schema,
           Fields.SCHEMA,
           reader.numDocs());
-      java.util.List<PressIndex.Prepared> batch = new java.util.ArrayList<>();
-      for (LeafReaderContext leaf : reader.leaves()) {
-        LeafReader r = leaf.reader();
-        Bits live = r.getLiveDocs();
-        StoredFields stored = r.storedFields();
-        for (int i = 0; i < r.maxDoc(); i++) {
-          if (live != null && !live.get(i)) {
-            continue;
-          }
-          Document doc = stored.document(i);
-          batch.add(
-              target.prepare(RecordCodec.decode(doc.get(Fields.RECORD), doc.get(TextFields.BODY))));
-          if (batch.size() == 1_000) {
-            target.addPrepared(batch, new java.util.HashSet<>());
-            copied += batch.size();
-            batch.clear();
-            LOG.info("rebuilt {} of {}", copied, reader.numDocs());
+      // batches of an interval, as vnpress index writes: a rebuild that stops is started again
+      ReleaseWriter.Batch batch = null;
+      int inBatch = 0;
+      try {
+        for (LeafReaderContext leaf : reader.leaves()) {
+          LeafReader r = leaf.reader();
+          Bits live = r.getLiveDocs();
+          StoredFields stored = r.storedFields();
+          for (int i = 0; i < r.maxDoc(); i++) {
+            if (live != null && !live.get(i)) {
+              continue;
+            }
+            Document doc = stored.document(i);
+            if (batch == null) {
+              batch = target.begin();
+            }
+            batch.put(
+                target.prepare(
+                    RecordCodec.decode(doc.get(Fields.RECORD), doc.get(TextFields.BODY))));
+            copied++;
+            if (++inBatch == Ingest.COMMIT_EVERY) {
+              batch.commit();
+              batch = null;
+              inBatch = 0;
+              LOG.info("rebuilt {} of {}", copied, reader.numDocs());
+            }
           }
         }
+        if (batch != null) {
+          batch.commit();
+          batch = null;
+        }
+      } finally {
+        if (batch != null) {
+          batch.close();
+        }
       }
-      target.addPrepared(batch, new java.util.HashSet<>());
-      copied += batch.size();
-      target.commit();
     }
     // the complete new index takes the old one's place
     Path old = dir.resolveSibling(dir.getFileName() + ".old");

@@ -1,32 +1,57 @@
 package org.vnpress.index;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.vnpress.extract.PressRelease;
 import org.vnpress.extract.Sources;
 
 /**
- * Indexes files and folders: reads them through {@link Sources}, adds in batches, commits
- * periodically so that a crash redoes at most one commit interval, and counts what happened.
+ * The one way releases get written, for the CLI, the API and a cluster alike: every record is
+ * checked against {@link ReleaseRules}, an id that comes twice keeps its last record (the earlier
+ * is reported), and the rest is written through a {@link ReleaseWriter} in all-or-nothing batches.
+ *
+ * <ul>
+ *   <li>{@link #run} (files and folders, {@code vnpress index}): a batch per commit interval, so a
+ *       crash or a failure redoes at most one interval;
+ *   <li>{@link #request} (one HTTP request): the records are checked and kept on disk as they
+ *       arrive, without holding the writer, then written as one batch — all of them or none.
+ * </ul>
  */
 public final class Ingest {
 
   /** Documents between commits during long runs. */
   public static final int COMMIT_EVERY = 5_000;
 
-  private static final int BATCH = 500;
+  /** Records one request may hold: more are refused as a whole. */
+  public static final int MAX_REQUEST_RECORDS = 10_000;
+
+  /** Releases handed to the writer thread at a time, and the characters they may hold. */
+  private static final int CHUNK = 500;
+
+  private static final long CHUNK_CHARS = 16L << 20;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * What a run did. {@code duplicates} names each record whose id came again later in the same run:
-   * the later one wins (and counts as a replacement), the earlier is reported here.
+   * the later one wins, the earlier is reported here; {@code added + replaced} counts distinct ids.
    */
   public record Summary(
       int added, int replaced, List<Sources.Rejected> rejected, List<Sources.Rejected> duplicates) {
@@ -43,102 +68,150 @@ public final class Ingest {
     Progress NONE = (d, r, o) -> {};
   }
 
-  private final PressIndex index;
+  /** A request with more than {@link #MAX_REQUEST_RECORDS} records: nothing of it is written. */
+  public static final class TooManyRecordsException extends IOException {
+    public TooManyRecordsException() {
+      super(
+          String.format(
+              Locale.ROOT,
+              "a request may hold at most %,d records; split it into smaller requests",
+              MAX_REQUEST_RECORDS));
+    }
+  }
+
+  private final ReleaseWriter writer;
   private final Sources sources;
   private final int commitEvery;
-  private final int batchSize;
 
-  /** Ids written since the last commit, which the searcher does not see yet. */
-  private final Set<String> sinceCommit = new HashSet<>();
-
-  public Ingest(PressIndex index, Sources sources) {
-    this(index, sources, COMMIT_EVERY);
+  public Ingest(ReleaseWriter writer, Sources sources) {
+    this(writer, sources, COMMIT_EVERY);
   }
 
   /** With another commit interval: at most this many documents are redone after a crash. */
-  public Ingest(PressIndex index, Sources sources, int commitEvery) {
+  public Ingest(ReleaseWriter writer, Sources sources, int commitEvery) {
     if (commitEvery < 1) {
       throw new IllegalArgumentException("commit interval must be 1 or more");
     }
-    this.index = index;
+    this.writer = writer;
     this.sources = sources;
     this.commitEvery = commitEvery;
-    this.batchSize = Math.min(BATCH, commitEvery);
   }
+
+  /** Writes releases already in memory as one batch, by the same rules as a request. */
+  public static IngestResult write(ReleaseWriter writer, List<PressRelease> releases)
+      throws IOException {
+    try (Request r = request(writer)) {
+      for (int i = 0; i < releases.size(); i++) {
+        r.add(i, new Sources.Accepted("record " + i, releases.get(i)));
+      }
+      return r.apply();
+    }
+  }
+
+  /** Why the writer failed, said so that a person knows what to do. */
+  private static IOException writeFailed(Throwable e) {
+    return new IOException(
+        "writing the index failed ("
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+            + "); it keeps its last commit: fix the cause and rerun the same command",
+        e);
+  }
+
+  // ------------------------------------------------------------------ files and folders
 
   /**
    * Reads, extracts and analyses on the calling thread while one writer thread adds the previous
-   * batch to the index: the two cost about the same, so they overlap on two cores. Batches are
-   * written and committed in reading order, by that one thread.
+   * chunk: the two cost about the same, so they overlap on two cores. The writer thread opens a
+   * batch, commits it every {@code commitEvery} documents and at the end; on any failure it rolls
+   * the open batch back, so the index keeps its last commit.
    */
   public Summary run(List<Path> paths, Progress progress) throws IOException {
     List<Sources.Rejected> rejected = new ArrayList<>();
     List<Sources.Rejected> duplicates = new ArrayList<>();
     // id → where it was read in this run, to report ids that come twice
-    java.util.Map<String, String> seen = new java.util.HashMap<>();
-    int[] counts = new int[3]; // added, replaced, since last commit: the writer thread's
+    Map<String, String> seen = new HashMap<>();
     long[] accepted = {0};
-    ExecutorService writer =
+    ExecutorService thread =
         Executors.newSingleThreadExecutor(
             r -> {
               Thread t = new Thread(r, "vnpress-ingest-writer");
               t.setDaemon(true);
               return t;
             });
-    Pipeline pipe = new Pipeline(writer, counts);
+    Pipeline pipe = new Pipeline(thread);
+    boolean done = false;
     try {
       sources.read(
           paths,
           item -> {
+            String origin;
             if (item instanceof Sources.Accepted a) {
-              String earlier = seen.put(a.release().id(), a.origin());
-              if (earlier != null) {
-                duplicates.add(
-                    new Sources.Rejected(
-                        earlier,
-                        "duplicate id " + a.release().id() + ": replaced by " + a.origin()));
+              origin = a.origin();
+              PressRelease r = a.release();
+              String problem = ReleaseRules.problem(r);
+              if (problem != null) {
+                rejected.add(new Sources.Rejected(origin, problem));
+              } else {
+                String earlier = seen.put(r.id(), origin);
+                if (earlier != null) {
+                  duplicates.add(
+                      new Sources.Rejected(
+                          earlier, "duplicate id " + r.id() + ": replaced by " + origin));
+                }
+                accepted[0]++;
+                pipe.add(writer.prepare(r), earlier == null, r.body().length());
               }
-              accepted[0]++;
-              pipe.add(index.prepare(a.release()));
-            } else if (item instanceof Sources.Rejected r) {
+            } else {
+              Sources.Rejected r = (Sources.Rejected) item;
+              origin = r.origin();
               rejected.add(r);
             }
-            progress.update(
-                accepted[0],
-                rejected.size(),
-                item instanceof Sources.Accepted a
-                    ? a.origin()
-                    : ((Sources.Rejected) item).origin());
+            progress.update(accepted[0], rejected.size(), origin);
           });
       pipe.finish();
+      done = true;
     } finally {
-      // never interrupt the writer: an interrupted write closes Lucene's file and breaks the index
-      pipe.settle();
-      writer.shutdown();
+      if (!done) {
+        // never interrupt the writer: an interrupted write closes Lucene's file and breaks the
+        // index; let its chunk end, then roll the open batch back
+        pipe.abandon();
+      }
+      thread.shutdown();
     }
-    try {
-      index.commit();
-    } catch (IOException e) {
-      throw writeFailed(e);
-    }
-    return new Summary(counts[0], counts[1], rejected, duplicates);
+    return new Summary(pipe.added, pipe.replaced, rejected, duplicates);
   }
 
-  /** Hands full batches to the writer thread, at most one written while the next one fills. */
-  private final class Pipeline {
-    private final ExecutorService writer;
-    private final int[] counts;
-    private List<PressIndex.Prepared> batch = new ArrayList<>(batchSize);
-    private Future<?> writing;
+  /** A prepared release on its way to the writer thread. */
+  private record Pending(ReleaseWriter.Prepared release, boolean counted) {}
 
-    Pipeline(ExecutorService writer, int[] counts) {
-      this.writer = writer;
-      this.counts = counts;
+  /**
+   * Hands chunks to the writer thread, at most one written while the next one fills. Only that
+   * thread touches {@link #batch} and the counts until the run ends.
+   */
+  private final class Pipeline {
+    private final ExecutorService thread;
+    private List<Pending> chunk = new ArrayList<>(CHUNK);
+    private long chunkChars;
+    private Future<?> writing;
+    private ReleaseWriter.Batch batch;
+
+    /** Ids put in the open batch. */
+    private final java.util.Set<String> batchIds = new java.util.HashSet<>();
+
+    /** Repeats of ids that an earlier batch of this run wrote and counted already. */
+    private int uncount;
+
+    int added;
+    int replaced;
+
+    Pipeline(ExecutorService thread) {
+      this.thread = thread;
     }
 
-    void add(PressIndex.Prepared r) throws IOException {
-      batch.add(r);
-      if (batch.size() >= batchSize) {
+    void add(ReleaseWriter.Prepared r, boolean counted, long chars) throws IOException {
+      chunk.add(new Pending(r, counted));
+      chunkChars += chars;
+      if (chunk.size() >= CHUNK || chunkChars >= CHUNK_CHARS) {
         handOver();
       }
     }
@@ -146,28 +219,111 @@ public final class Ingest {
     void finish() throws IOException {
       handOver();
       awaitWriting();
+      writing =
+          thread.submit(
+              () -> {
+                commit();
+                return null;
+              });
+      awaitWriting();
     }
 
     private void handOver() throws IOException {
       awaitWriting();
-      if (batch.isEmpty()) {
+      if (chunk.isEmpty()) {
         return;
       }
-      List<PressIndex.Prepared> full = batch;
-      batch = new ArrayList<>(batchSize);
+      List<Pending> full = chunk;
+      chunk = new ArrayList<>(CHUNK);
+      chunkChars = 0;
       writing =
-          writer.submit(
+          thread.submit(
               () -> {
-                flush(full, counts);
+                write(full);
                 return null;
               });
     }
 
+    /** On the writer thread. */
+    private void write(List<Pending> releases) throws IOException {
+      try {
+        for (Pending p : releases) {
+          if (batch == null) {
+            batch = writer.begin();
+          }
+          batch.put(p.release());
+          if (!p.counted() && batchIds.add(p.release().id())) {
+            // an id already written by an earlier batch of this run: that one counted it
+            uncount++;
+          }
+          batchIds.add(p.release().id());
+          if (batchIds.size() >= commitEvery) {
+            commit();
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        rollback();
+        throw writeFailed(e);
+      } catch (Error e) {
+        rollback();
+        throw e;
+      }
+    }
+
+    /** On the writer thread. */
+    private void commit() throws IOException {
+      if (batch == null) {
+        return;
+      }
+      ReleaseWriter.Counts c;
+      try {
+        c = batch.commit();
+      } catch (IOException | RuntimeException e) {
+        rollback();
+        throw writeFailed(e);
+      } catch (Error e) {
+        rollback();
+        throw e;
+      }
+      added += c.added();
+      replaced += c.replaced() - uncount;
+      batch = null;
+      batchIds.clear();
+      uncount = 0;
+    }
+
+    /** On the writer thread: back to the last commit; a failure here is secondary. */
+    private void rollback() {
+      if (batch == null) {
+        return;
+      }
+      try {
+        batch.close();
+      } catch (IOException | RuntimeException e) {
+        // the index keeps its last commit whatever happens here
+      }
+      batch = null;
+      batchIds.clear();
+      uncount = 0;
+    }
+
     /**
-     * After a failure elsewhere: lets the batch being written finish, so the index is left as a
-     * whole batch or none; its own failure, if any, is secondary to the one being thrown.
+     * After a failure on the reading side: lets the chunk being written finish, so the writer is
+     * never interrupted mid-write, then rolls the open batch back; failures here are secondary to
+     * the one being thrown.
      */
-    void settle() {
+    void abandon() {
+      settle();
+      writing =
+          thread.submit(
+              () -> {
+                rollback();
+                return null;
+              });
+      settle();
+    }
+
+    private void settle() {
       if (writing == null) {
         return;
       }
@@ -188,7 +344,7 @@ public final class Ingest {
       }
     }
 
-    /** Waits for the batch being written; its failure is this run's failure. */
+    /** Waits for the chunk being written; its failure is this run's failure. */
     private void awaitWriting() throws IOException {
       if (writing == null) {
         return;
@@ -205,6 +361,9 @@ public final class Ingest {
         if (e.getCause() instanceof RuntimeException re) {
           throw re;
         }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
         throw new IOException(e.getCause());
       } finally {
         writing = null;
@@ -212,44 +371,122 @@ public final class Ingest {
     }
   }
 
-  /** A write failure (a full disk, a lost mount) said so that a person knows what to do. */
-  private static IOException writeFailed(IOException e) {
-    return new IOException(
-        "writing the index failed ("
-            + e.getMessage()
-            + "); it keeps its last commit: fix the cause and rerun the same command",
-        e);
+  // ------------------------------------------------------------------ one request
+
+  /**
+   * Starts a request to a writer: its records are checked and kept on disk until {@link
+   * Request#apply}.
+   */
+  public static Request request(ReleaseWriter writer) throws IOException {
+    return new Request(writer);
   }
 
-  private void flush(List<PressIndex.Prepared> batch, int[] counts) throws IOException {
-    try {
-      write(batch, counts);
-    } catch (IOException e) {
-      throw writeFailed(e);
+  /** A request's batch failed: the index is as it was before the request. */
+  public static final class WriteFailedException extends IOException {
+    WriteFailedException(Throwable cause) {
+      super(
+          "the index could not be written ("
+              + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
+              + "); nothing of this request was applied",
+          cause);
     }
   }
 
-  private void write(List<PressIndex.Prepared> batch, int[] counts) throws IOException {
-    if (batch.isEmpty()) {
-      return;
+  /**
+   * The records of one write request. {@link #add} checks each as it arrives and keeps the accepted
+   * ones in a temporary file, so neither the heap nor the writer depends on the request's size;
+   * {@link #apply} then writes them as one batch and commits it, or leaves the index as it was. The
+   * file is deleted on {@link #close}.
+   */
+  public static final class Request implements Closeable {
+    private final ReleaseWriter writer;
+    private final Path spool;
+    private final BufferedWriter out;
+    private final Map<String, Integer> lastPosition = new HashMap<>();
+    private final List<IngestResult.Rejection> rejected = new ArrayList<>();
+    private int records;
+
+    private Request(ReleaseWriter writer) throws IOException {
+      this.writer = writer;
+      spool = Files.createTempFile("vnpress-request-", ".jsonl");
+      out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
     }
-    // a batch may repeat an id: the last one wins, as it would across batches
-    java.util.Map<String, PressIndex.Prepared> byId = new java.util.LinkedHashMap<>();
-    for (PressIndex.Prepared r : batch) {
-      byId.remove(r.id());
-      byId.put(r.id(), r);
+
+    /** Records seen so far, accepted or not. */
+    public int records() {
+      return records;
     }
-    List<PressIndex.Prepared> unique = new ArrayList<>(byId.values());
-    int replaced = index.addPrepared(unique, sinceCommit) + (batch.size() - unique.size());
-    counts[0] += batch.size() - replaced;
-    counts[1] += replaced;
-    counts[2] += batch.size();
-    batch.clear();
-    if (counts[2] >= commitEvery) {
-      // the commit refreshes the searcher, which now sees every id written so far
-      index.commit();
-      counts[2] = 0;
-      sinceCommit.clear();
+
+    /**
+     * One record of the request, at {@code position} (its 0-based line or array index), already
+     * extracted or rejected by {@link Sources}.
+     */
+    public void add(int position, Sources.Item item) throws IOException {
+      if (++records > MAX_REQUEST_RECORDS) {
+        throw new TooManyRecordsException();
+      }
+      if (item instanceof Sources.Rejected r) {
+        rejected.add(new IngestResult.Rejection(position, r.reason()));
+        return;
+      }
+      Sources.Accepted a = (Sources.Accepted) item;
+      PressRelease r = a.release();
+      String problem = ReleaseRules.problem(r);
+      if (problem != null) {
+        rejected.add(new IngestResult.Rejection(position, problem));
+        return;
+      }
+      Integer earlier = lastPosition.put(r.id(), position);
+      if (earlier != null) {
+        rejected.add(
+            new IngestResult.Rejection(
+                earlier, "duplicate id " + r.id() + ": replaced by " + a.origin()));
+      }
+      // one line a record: position, the record without its body, the body as a JSON string
+      out.write(Integer.toString(position));
+      out.write('\t');
+      out.write(RecordCodec.encodeWithoutBody(r));
+      out.write('\t');
+      out.write(JSON.writeValueAsString(r.body()));
+      out.write('\n');
+    }
+
+    /** Writes the accepted records as one batch: all of them are committed, or none. */
+    public IngestResult apply() throws IOException {
+      out.close();
+      ReleaseWriter.Counts c = new ReleaseWriter.Counts(0, 0, 0);
+      if (!lastPosition.isEmpty()) {
+        try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8);
+            ReleaseWriter.Batch batch = writer.begin()) {
+          for (String line; (line = in.readLine()) != null; ) {
+            int tab = line.indexOf('\t');
+            int tab2 = line.indexOf('\t', tab + 1);
+            int position = Integer.parseInt(line, 0, tab, 10);
+            PressRelease r =
+                RecordCodec.decode(
+                    line.substring(tab + 1, tab2),
+                    JSON.readValue(line.substring(tab2 + 1), String.class));
+            if (lastPosition.get(r.id()) == position) {
+              // else a later record of this request has the same id
+              batch.put(writer.prepare(r));
+            }
+          }
+          c = batch.commit();
+        } catch (IOException | RuntimeException e) {
+          throw new WriteFailedException(e);
+        }
+      }
+      rejected.sort(Comparator.comparingInt(IngestResult.Rejection::index));
+      return new IngestResult(c.added(), c.replaced(), List.copyOf(rejected));
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        out.close();
+      } finally {
+        Files.deleteIfExists(spool);
+      }
     }
   }
 }

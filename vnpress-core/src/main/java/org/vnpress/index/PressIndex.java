@@ -2,15 +2,17 @@ package org.vnpress.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
@@ -30,15 +32,23 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.vnpress.extract.PressRelease;
 
 /**
- * The Lucene index of press releases: one writer, one shared near-real-time searcher. Adds replace
- * by id; a commit makes them durable.
+ * The Lucene index of press releases: one writer, written in serialised all-or-nothing batches, and
+ * one shared searcher that sees commits only. A batch that fails is rolled back to the last commit,
+ * and the writer reopened.
  */
-public final class PressIndex implements Closeable {
+public final class PressIndex implements ReleaseWriter, Closeable {
 
   /** Thrown when another process holds the index. */
   public static final class InUseException extends IOException {
     public InUseException(Path dir) {
       super("the index " + dir + " is in use by another vnpress process; stop it or use --index");
+    }
+  }
+
+  /** Thrown when the writer cannot take a batch: it failed and could not be reopened. */
+  public static final class WriterDownException extends IOException {
+    public WriterDownException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -56,37 +66,78 @@ public final class PressIndex implements Closeable {
           });
 
   private final Directory directory;
-  private final IndexWriter writer;
+  private final Path where;
+  private final boolean readOnly;
+
+  /** One batch at a time; a semaphore, not a lock, so a batch may end on another thread. */
+  private final Semaphore batchLock = new Semaphore(1, true);
+
+  /** Null when read-only, or when it failed and could not be reopened yet. */
+  private volatile IndexWriter writer;
+
   private final SearcherManager searchers;
   private final FacetsConfig facets = Fields.facetsConfig();
   private final DocumentMapper mapper = new DocumentMapper(facets);
 
-  private PressIndex(Directory directory, Path where) throws IOException {
+  private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong writerErrors = new AtomicLong();
+
+  /** Why the last batch failed in the writer itself; cleared by the next commit. */
+  private volatile String writerProblem;
+
+  private PressIndex(Directory directory, Path where, boolean readOnly) throws IOException {
     this.directory = directory;
+    this.where = where;
+    this.readOnly = readOnly;
+    try {
+      if (readOnly) {
+        if (!DirectoryReader.indexExists(directory)) {
+          throw new NoSuchFileException(where + " (no index there: run 'vnpress index PATH')");
+        }
+      } else {
+        writer = newWriter();
+        if (!DirectoryReader.indexExists(directory)) {
+          // searches read commits only: a new index starts with an empty one
+          writer.commit();
+        }
+      }
+      this.searchers =
+          new SearcherManager(
+              directory,
+              new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                  // a big query is split by segment slices over the cores: one client's wait
+                  // shrinks
+                  return new IndexSearcher(reader, SEARCH_THREADS);
+                }
+              });
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new InUseException(where);
+    } catch (IOException | RuntimeException e) {
+      if (writer != null) {
+        writer.rollback();
+      }
+      directory.close();
+      throw e;
+    }
+  }
+
+  private IndexWriter newWriter() throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(TextFields.indexAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
+    // closing must never commit the half of a batch that was being written
+    config.setCommitOnClose(false);
     // stored text is most of the index; only the ten shown hits are ever decompressed
     config.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
     // newest first: date-ordered pages and the empty query stop after their first documents
     config.setIndexSort(Fields.BY_DATE);
-    try {
-      this.writer = new IndexWriter(directory, config);
-    } catch (LockObtainFailedException e) {
-      directory.close();
-      throw new InUseException(where);
-    }
-    writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA).entrySet());
-    this.searchers =
-        new SearcherManager(
-            writer,
-            new SearcherFactory() {
-              @Override
-              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                // a big query is split by segment slices over the cores: one client's wait shrinks
-                return new IndexSearcher(reader, SEARCH_THREADS);
-              }
-            });
+    IndexWriter w = new IndexWriter(directory, config);
+    // every commit says which layout wrote it
+    w.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA).entrySet());
+    return w;
   }
 
   /**
@@ -96,7 +147,30 @@ public final class PressIndex implements Closeable {
   public static PressIndex open(Path dir) throws IOException {
     Files.createDirectories(dir);
     IndexUpgrade.ifNeeded(dir);
-    return new PressIndex(FSDirectory.open(dir), dir);
+    return new PressIndex(FSDirectory.open(dir), dir, false);
+  }
+
+  /**
+   * Opens an existing index for searching only, without its write lock: it reads the last commit,
+   * also while another process (a running server) writes to it. An index of an earlier layout is
+   * refused: only a writer can rebuild it.
+   */
+  public static PressIndex openReadOnly(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new NoSuchFileException(dir + " (no index there: run 'vnpress index PATH')");
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      String schema = schemaOf(d);
+      if (schema != null && !schema.equals(Fields.SCHEMA)) {
+        throw new IOException(
+            "the index "
+                + dir
+                + " has layout "
+                + schema
+                + "; start 'vnpress serve' or run 'vnpress index' on it once to rebuild it");
+      }
+    }
+    return new PressIndex(FSDirectory.open(dir), dir, true);
   }
 
   /**
@@ -117,12 +191,12 @@ public final class PressIndex implements Closeable {
    * such as a full disk.
    */
   public static PressIndex open(Directory directory) throws IOException {
-    return new PressIndex(directory, Path.of(directory.toString()));
+    return new PressIndex(directory, Path.of(directory.toString()), false);
   }
 
   /** An index in memory, for tests. */
   public static PressIndex inMemory() throws IOException {
-    return new PressIndex(new ByteBuffersDirectory(), Path.of("(memory)"));
+    return new PressIndex(new ByteBuffersDirectory(), Path.of("(memory)"), false);
   }
 
   public FacetsConfig facetsConfig() {
@@ -130,77 +204,219 @@ public final class PressIndex implements Closeable {
   }
 
   /** A release made into its analysed Lucene document: the writer only has to add it. */
-  public record Prepared(String id, Document doc) {}
+  public record Prepared(String id, Document doc) implements ReleaseWriter.Prepared {}
 
   /**
    * Maps and analyses a release, on the calling thread: a long ingest prepares the next batch while
    * the writer adds the last one.
    */
+  @Override
   public Prepared prepare(PressRelease r) throws IOException {
     return new Prepared(r.id(), mapper.toDocument(r));
   }
 
-  /** Adds or replaces each release; returns how many replaced an existing document. */
-  public int addAll(List<PressRelease> releases) throws IOException {
-    return addAll(releases, new HashSet<>());
+  @Override
+  public Batch begin() throws IOException {
+    if (readOnly) {
+      throw new IOException("the index " + where + " is open for searching only");
+    }
+    try {
+      batchLock.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the index writer");
+    }
+    try {
+      IndexWriter w = writer;
+      if (w == null || !w.isOpen()) {
+        // a failure closed it (a tragic event, or a rollback that could not reopen): try again
+        writer = newWriter();
+      }
+      return new LuceneBatch();
+    } catch (IOException | RuntimeException | Error e) {
+      batchLock.release();
+      writerErrors.incrementAndGet();
+      writerProblem = "the index writer cannot be opened: " + describe(e);
+      throw new WriterDownException(writerProblem, e);
+    }
+  }
+
+  /** Writes releases as one batch and commits it; returns how many replaced a stored document. */
+  public int write(List<PressRelease> releases) throws IOException {
+    try (Batch b = begin()) {
+      for (PressRelease r : releases) {
+        b.put(prepare(r));
+      }
+      return b.commit().replaced();
+    }
+  }
+
+  /** Deletes by id and commits; true when a document was there. */
+  public boolean delete(String id) throws IOException {
+    try (Batch b = begin()) {
+      b.delete(id);
+      return b.commit().deleted() > 0;
+    }
+  }
+
+  /** One batch: holds {@link #batchLock} from {@link #begin} to commit or close. */
+  private final class LuceneBatch implements Batch {
+    private final IndexWriter w = writer;
+    private final IndexSearcher committed = searchers.acquire();
+    private final BatchLedger ledger = new BatchLedger();
+    private boolean ended;
+
+    LuceneBatch() throws IOException {}
+
+    /** Notes, on the first touch, whether the last commit holds the id. */
+    private void touch(String id) throws IOException {
+      if (!ledger.knows(id)) {
+        ledger.before(id, committed.count(new TermQuery(new Term(Fields.ID, id))) > 0);
+      }
+    }
+
+    private void open() {
+      if (ended) {
+        throw new IllegalStateException("the batch has ended");
+      }
+    }
+
+    @Override
+    public void put(ReleaseWriter.Prepared release) throws IOException {
+      open();
+      if (!(release instanceof Prepared p)) {
+        throw new IllegalArgumentException("not prepared by this index: " + release);
+      }
+      touch(p.id());
+      try {
+        w.updateDocument(new Term(Fields.ID, p.id()), p.doc());
+      } catch (IOException | RuntimeException | Error e) {
+        failed(w, e);
+        throw e;
+      }
+      ledger.put(p.id());
+    }
+
+    @Override
+    public void delete(String id) throws IOException {
+      open();
+      touch(id);
+      try {
+        w.deleteDocuments(new Term(Fields.ID, id));
+      } catch (IOException | RuntimeException | Error e) {
+        failed(w, e);
+        throw e;
+      }
+      ledger.deleted(id);
+    }
+
+    @Override
+    public Counts commit() throws IOException {
+      open();
+      try {
+        w.commit();
+      } catch (IOException | RuntimeException | Error e) {
+        failed(w, e);
+        throw e;
+      }
+      ended = true;
+      commits.incrementAndGet();
+      writerProblem = null;
+      try {
+        searchers.maybeRefreshBlocking();
+      } finally {
+        end();
+      }
+      return ledger.counts();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      try {
+        rollback(w);
+      } finally {
+        end();
+      }
+    }
+
+    private void end() throws IOException {
+      try {
+        searchers.release(committed);
+      } finally {
+        batchLock.release();
+      }
+    }
   }
 
   /**
-   * Adds or replaces each release; returns how many replaced an existing document.
-   *
-   * @param recent ids written since the searcher was last refreshed: they count as existing too,
-   *     and this call adds its own, so a long run needs no refresh between batches
+   * A failure inside the writer: counted, and kept for the health check until a batch commits again
+   * — unless Lucene only refused the one document (it then stays usable).
    */
-  public int addAll(List<PressRelease> releases, Set<String> recent) throws IOException {
-    List<Prepared> docs = new ArrayList<>(releases.size());
-    for (PressRelease r : releases) {
-      docs.add(prepare(r));
+  private void failed(IndexWriter w, Throwable e) {
+    writerErrors.incrementAndGet();
+    Throwable tragic = w.getTragicException();
+    if (tragic != null) {
+      writerProblem =
+          "the index writer failed ("
+              + describe(tragic)
+              + "); the batch was rolled back to the last commit";
+    } else if (!(e instanceof IllegalArgumentException)) {
+      writerProblem =
+          "the last write failed (" + describe(e) + "); it was rolled back to the last commit";
     }
-    return addPrepared(docs, recent);
   }
 
-  /** As {@link #addAll(List, Set)}, for documents already {@link #prepare prepared}. */
-  public int addPrepared(List<Prepared> docs, Set<String> recent) throws IOException {
-    int replaced = 0;
-    IndexSearcher s = searchers.acquire();
+  /** Back to the last commit, with a fresh writer; a writer that cannot reopen is retried later. */
+  private void rollback(IndexWriter w) {
     try {
-      for (Prepared p : docs) {
-        boolean existed =
-            recent.contains(p.id()) || s.count(new TermQuery(new Term(Fields.ID, p.id()))) > 0;
-        if (existed) {
-          replaced++;
-        }
-        writer.updateDocument(new Term(Fields.ID, p.id()), p.doc());
-        recent.add(p.id());
+      w.rollback();
+    } catch (IOException | RuntimeException e) {
+      // a writer closed by a tragic event has nothing left to roll back
+    }
+    try {
+      writer = newWriter();
+    } catch (IOException | RuntimeException | Error e) {
+      writer = null;
+      writerErrors.incrementAndGet();
+      writerProblem = "the index writer cannot be reopened: " + describe(e);
+    }
+  }
+
+  private static String describe(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  @Override
+  public State writerState() {
+    String problem = writerProblem;
+    IndexWriter w = writer;
+    if (problem == null && !readOnly) {
+      if (w == null) {
+        problem = "the index writer is closed";
+      } else if (w.getTragicException() != null) {
+        // a merge in the background can fail too, outside any batch
+        problem = "the index writer failed (" + describe(w.getTragicException()) + ")";
       }
-    } finally {
-      searchers.release(s);
     }
-    return replaced;
+    return new State(problem, commits.get(), writerErrors.get());
   }
 
-  /** Deletes by id; true when a document was there. */
-  public boolean delete(String id) throws IOException {
-    IndexSearcher s = searchers.acquire();
-    boolean existed;
-    try {
-      existed = s.count(new TermQuery(new Term(Fields.ID, id))) > 0;
-    } finally {
-      searchers.release(s);
+  /** Bytes of the index's files on disk (or in memory). */
+  public long sizeInBytes() throws IOException {
+    long total = 0;
+    for (String f : directory.listAll()) {
+      try {
+        total += directory.fileLength(f);
+      } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+        // deleted by a commit between listing and asking
+      }
     }
-    writer.deleteDocuments(new Term(Fields.ID, id));
-    return existed;
-  }
-
-  /** Makes everything added so far durable, and visible to new searches. */
-  public void commit() throws IOException {
-    writer.commit();
-    searchers.maybeRefreshBlocking();
-  }
-
-  /** Makes recent changes visible to searches without the cost of a commit. */
-  public void refresh() throws IOException {
-    searchers.maybeRefreshBlocking();
+    return total;
   }
 
   public SearcherManager searchers() {
@@ -217,13 +433,30 @@ public final class PressIndex implements Closeable {
     }
   }
 
+  /**
+   * Closes the index. A batch still open gets a few seconds to end; what it has not committed by
+   * then is discarded, never committed.
+   */
   @Override
   public void close() throws IOException {
+    boolean acquired = false;
+    try {
+      acquired = batchLock.tryAcquire(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       searchers.close();
-      writer.close();
+      IndexWriter w = writer;
+      if (w != null) {
+        w.close();
+      }
     } finally {
+      writer = null;
       directory.close();
+      if (acquired) {
+        batchLock.release();
+      }
     }
   }
 }

@@ -457,19 +457,28 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
-  public IngestResult ingest(List<PressRelease> releases, List<IngestResult.Rejection> rejected)
-      throws IOException {
-    int replaced = index.addAll(releases);
-    // durable before the answer goes out
-    index.commit();
-    return new IngestResult(releases.size() - replaced, replaced, rejected);
+  public Prepared prepare(PressRelease release) throws IOException {
+    return index.prepare(release);
+  }
+
+  @Override
+  public Batch begin() throws IOException {
+    return index.begin();
   }
 
   @Override
   public boolean delete(String id) throws IOException {
-    boolean existed = index.delete(id);
-    index.commit();
-    return existed;
+    return index.delete(id);
+  }
+
+  @Override
+  public State writerState() {
+    return index.writerState();
+  }
+
+  @Override
+  public long sizeInBytes() throws IOException {
+    return index.sizeInBytes();
   }
 
   @Override

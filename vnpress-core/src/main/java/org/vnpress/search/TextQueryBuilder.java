@@ -69,7 +69,7 @@ public final class TextQueryBuilder {
 
     /** The measured best: see docs/relevance.md. */
     public static final Tuning DEFAULT =
-        new Tuning(1f, 0.5f, 0.3f, 20f, 0.6f, true, false, 200, 5, 100f);
+        new Tuning(1f, 0.5f, 0.3f, 20f, 0.6f, true, false, 100, 5, 100f);
 
     /** A variant with other proximity weights. */
     public Tuning withProximity(float pairs, float phrase) {

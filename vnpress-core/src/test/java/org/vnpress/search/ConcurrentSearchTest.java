@@ -63,7 +63,7 @@ class ConcurrentSearchTest {
                       null,
                       null)));
         }
-        backend.ingest(releases, List.of());
+        backend.ingest(releases);
       }
       writing.set(false);
       for (Future<Integer> f : readers) {

@@ -143,8 +143,7 @@ class LuceneBackendTest {
   @Test
   void reindexingTheSameReleasesKeepsTheCount() throws IOException {
     try (PressIndex index = Fixtures.seedIndex()) {
-      int replaced = index.addAll(Fixtures.seedReleases());
-      index.commit();
+      int replaced = index.write(Fixtures.seedReleases());
       assertThat(replaced).isEqualTo(5);
       assertThat(index.count()).isEqualTo(5);
     }

@@ -26,7 +26,6 @@ import org.vnpress.search.DocumentView;
 import org.vnpress.search.FacetPolicy;
 import org.vnpress.search.FacetValue;
 import org.vnpress.search.Hit;
-import org.vnpress.search.IngestResult;
 import org.vnpress.search.SearchBackend;
 import org.vnpress.search.SearchLimits;
 import org.vnpress.search.SearchPlan;
@@ -59,6 +58,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final Snippets snippets = new Snippets();
   private final OpenSearchSuggester suggester;
   private volatile Districts districts;
+  private final OpenSearchWrites writes;
 
   private record Districts(long builtAt, DistrictNames names) {}
 
@@ -97,6 +97,7 @@ public final class OpenSearchBackend implements SearchBackend {
     this.hosts = new OpenSearchHosts(hosts);
     this.index = index;
     this.suggester = new OpenSearchSuggester(this.hosts, path("/_search"));
+    this.writes = new OpenSearchWrites(this.hosts, index);
   }
 
   public String index() {
@@ -136,52 +137,29 @@ public final class OpenSearchBackend implements SearchBackend {
   // ---------------------------------------------------------------- writes
 
   @Override
-  public IngestResult ingest(List<PressRelease> releases, List<IngestResult.Rejection> rejected)
-      throws IOException {
-    if (releases.isEmpty()) {
-      return new IngestResult(0, 0, rejected);
-    }
-    StringBuilder nd = new StringBuilder();
-    for (PressRelease r : releases) {
-      ObjectNode action = OpenSearchHosts.JSON.createObjectNode();
-      action.putObject("index").put("_index", index).put("_id", r.id());
-      nd.append(OpenSearchHosts.JSON.writeValueAsString(action)).append('\n');
-      nd.append(OpenSearchHosts.JSON.writeValueAsString(OpenSearchMapping.source(r))).append('\n');
-    }
-    // wait_for: searchable when we answer; the translog makes it durable before the ack
-    Answer a = hosts.call("POST", "_bulk?refresh=wait_for", nd.toString(), "application/x-ndjson");
-    if (a.status() >= 300) {
-      throw OpenSearchHosts.failed("bulk ingest", a);
-    }
-    int added = 0;
-    int replaced = 0;
-    for (JsonNode item : a.body().path("items")) {
-      JsonNode op = item.path("index");
-      if (op.has("error")) {
-        throw new IOException(
-            "indexing " + op.path("_id").asText() + " failed: " + OpenSearchHosts.reason(op));
-      }
-      if (op.path("result").asText().equals("updated")) {
-        replaced++;
-      } else {
-        added++;
-      }
-    }
+  public Prepared prepare(PressRelease release) throws IOException {
+    return writes.prepare(release);
+  }
+
+  @Override
+  public Batch begin() throws IOException {
+    Batch b = writes.begin();
+    // facet values may change: the district names are read again
     districts = null;
-    return new IngestResult(added, replaced, rejected);
+    return b;
+  }
+
+  @Override
+  public State writerState() {
+    return writes.state();
   }
 
   @Override
   public boolean delete(String id) throws IOException {
-    Answer a = hosts.call("DELETE", path("/_doc/" + enc(id) + "?refresh=wait_for"), null, null);
-    if (a.status() == 404) {
-      return false;
+    try (Batch b = begin()) {
+      b.delete(id);
+      return b.commit().deleted() > 0;
     }
-    if (a.status() >= 300) {
-      throw OpenSearchHosts.failed("delete", a);
-    }
-    districts = null;
-    return a.body().path("result").asText().equals("deleted");
   }
 
   @Override

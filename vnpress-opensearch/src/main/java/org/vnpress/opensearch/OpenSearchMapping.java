@@ -53,11 +53,11 @@ final class OpenSearchMapping {
       ObjectNode t = text(props.putObject(f), "vietnamese_exact");
       ObjectNode sub = t.putObject("fields");
       text(sub.putObject("folded"), "vietnamese_folded");
-      // adjacency as terms: whether and how often two syllables stand together
+      // adjacency as terms: whether two syllables stand together
       sub.putObject("pairs")
           .put("type", "text")
           .put("analyzer", "vietnamese_pairs")
-          .put("index_options", "freqs");
+          .put("index_options", "docs");
     }
     // the record is only read back, never searched
     props

@@ -64,7 +64,8 @@ final class SearchCommand implements Callable<Integer> {
             1,
             size,
             SearchRequest.DEFAULT_FACET_LIMIT);
-    try (LuceneBackend backend = new LuceneBackend(PressIndex.open(index.resolve()))) {
+    // read-only, without the write lock: a running server may hold the index
+    try (LuceneBackend backend = new LuceneBackend(PressIndex.openReadOnly(index.resolve()))) {
       SearchResponse r = backend.search(req);
       if (json) {
         System.out.println(App.json().writeValueAsString(r));

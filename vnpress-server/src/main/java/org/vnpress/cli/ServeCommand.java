@@ -57,15 +57,18 @@ final class ServeCommand implements Callable<Integer> {
         IndexCommand.run(backend, List.of(bundled));
       }
     } else {
-      PressIndex idx = PressIndex.open(index.resolve());
-      if (idx.count() == 0 && Files.isDirectory(bundled)) {
+      backend = new LuceneBackend(PressIndex.open(index.resolve()));
+      if (backend.count() == 0 && Files.isDirectory(bundled)) {
         System.err.println("the index is empty: indexing " + bundled + " first");
-        IndexCommand.run(idx, List.of(bundled));
+        IndexCommand.run(backend, List.of(bundled));
       }
-      backend = new LuceneBackend(idx);
     }
     warmUpInBackground(backend);
-    ServerConfig cfg = new ServerConfig(host, port, token, System.getenv("VNPRESS_CORS_ORIGIN"));
+    ServerConfig cfg =
+        new ServerConfig(host, port, token, System.getenv("VNPRESS_CORS_ORIGIN"))
+            .withOperations(
+                ServerConfig.AccessLog.of(System.getenv("VNPRESS_ACCESS_LOG")),
+                ServerConfig.metricsSetting(System.getenv("VNPRESS_METRICS")));
     // the gazetteer and extraction rules load beside the server: only writes need them
     CompletableFuture<Sources> sources =
         CompletableFuture.supplyAsync(() -> new Sources(Extractor.standard()));
@@ -85,14 +88,24 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 }));
     app.start();
-    System.out.printf(
-        "vnpress serves http://%s:%d/ (%d documents; writes %s)%n",
-        host.contains(":") ? "[" + host + "]" : host,
-        app.port(),
-        backend.count(),
-        token == null ? "off: set VNPRESS_TOKEN to enable them" : "on");
+    System.out.println(banner(host, app.port(), backend.count(), token));
     stopped.await();
     return 0;
+  }
+
+  /** The line that says the server is up, and whether it takes writes. */
+  static String banner(String host, int port, long documents, String token) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "vnpress serves http://%s:%d/ (%d documents; writes %s)",
+        host.contains(":") ? "[" + host + "]" : host,
+        port,
+        documents,
+        ServerConfig.writesOn(token)
+            ? "on"
+            : token == null
+                ? "off: set VNPRESS_TOKEN to enable them"
+                : "off: VNPRESS_TOKEN is blank; set it to a secret to enable them");
   }
 
   /** Prepares the first search while the server starts; a failure only costs that first search. */
@@ -122,7 +135,7 @@ final class ServeCommand implements Callable<Integer> {
         "bound to "
             + host
             + ": anyone who can reach this address can search"
-            + (token == null || token.isBlank()
+            + (!ServerConfig.writesOn(token)
                 ? "; writes are off (no VNPRESS_TOKEN)"
                 : "; writes need the VNPRESS_TOKEN bearer token"));
   }

@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.vnpress.extract.Sources;
+import org.vnpress.index.ReleaseWriter;
 import org.vnpress.search.SearchBackend;
 
 /**
@@ -45,8 +46,9 @@ public final class App {
    * all) asked for only when a document is written: a server answers searches before it has loaded.
    */
   public static Javalin create(SearchBackend backend, Supplier<Sources> sources, ServerConfig cfg) {
-    SearchController search = new SearchController(backend);
-    DocumentController documents = new DocumentController(backend, sources, cfg.token());
+    Metrics metrics = new Metrics(backend);
+    SearchController search = new SearchController(metrics.searching(backend));
+    DocumentController documents = new DocumentController(backend, sources, cfg.token(), metrics);
     PageController page = new PageController(backend);
     SuggestController suggest = new SuggestController(backend);
     ExportController export = new ExportController(backend);
@@ -58,9 +60,13 @@ public final class App {
           config.jetty.host = cfg.host();
           config.jetty.port = cfg.port();
           config.startup.showJavalinBanner = false;
+          // above the API's own limits, which name the part of a request that is too long
+          config.jetty.modifyHttpConfiguration(
+              http -> http.setRequestHeaderSize(ServerConfig.HTTP_HEADER_BUFFER_BYTES));
           config.jetty.modifyServer(
               server -> {
                 server.setErrorHandler(ErrorMapper.jettyErrors());
+                server.setRequestLog(new AccessLog(cfg.accessLog(), metrics));
                 // connectors exist only once the server starts: set their timeout then
                 server.addEventListener(
                     new org.eclipse.jetty.util.component.LifeCycle.Listener() {
@@ -75,6 +81,8 @@ public final class App {
                       }
                     });
               });
+          config.router.handlerWrapper(ErrorMapper::guard);
+          config.router.javaLangErrorHandler(ErrorMapper::lastResort);
           config.staticFiles.add(
               files -> {
                 files.hostedPath = "/";
@@ -89,9 +97,10 @@ public final class App {
                   ctx.header("Access-Control-Allow-Origin", cfg.corsOrigin());
                   ctx.header("Vary", "Origin");
                 }
+                RequestLimits.check(ctx);
               });
           config.routes.get("/", page::page);
-          config.routes.get("/api/health", ctx -> ctx.json(new Health("ok", backend.count())));
+          config.routes.get("/api/health", ctx -> ctx.json(health(backend)));
           config.routes.get("/api/search", search::search);
           config.routes.get("/api/suggest", suggest::suggest);
           config.routes.get("/api/export", export::export);
@@ -100,10 +109,25 @@ public final class App {
           config.routes.post("/api/documents", documents::post);
           config.routes.delete("/api/documents/{id}", documents::delete);
           config.routes.get("/api/openapi.json", OpenApi::serve);
+          if (cfg.metrics()) {
+            config.routes.get(
+                "/metrics",
+                ctx ->
+                    ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
+          }
           ErrorMapper.register(config.routes);
         });
   }
 
-  /** {@code GET /api/health}. */
-  public record Health(String status, long documents) {}
+  static Health health(SearchBackend backend) throws java.io.IOException {
+    ReleaseWriter.State w = backend.writerState();
+    return new Health(w.ok() ? "ok" : "degraded", backend.count(), w.ok() ? "ok" : w.problem());
+  }
+
+  /**
+   * {@code GET /api/health}: {@code status} is {@code ok}, or {@code degraded} when the index
+   * writer failed (then {@code writer} says how) until a later write commits.
+   */
+  public record Health(String status, long documents, String writer) {}
 }

@@ -1,43 +1,40 @@
 package org.vnpress.server;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import org.vnpress.extract.PressRelease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vnpress.extract.Sources;
-import org.vnpress.search.IngestResult;
+import org.vnpress.index.Ingest;
+import org.vnpress.index.IngestResult;
+import org.vnpress.index.ReleaseRules;
 import org.vnpress.search.SearchBackend;
 
-/** {@code /api/documents}: read one release, add or replace releases, delete one. */
+/**
+ * {@code /api/documents}: read one release, add or replace releases, delete one. A write request is
+ * read as it arrives (one record in memory at a time), checked, kept on disk, and then written as
+ * one batch: wholly or not at all.
+ */
 final class DocumentController {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  static {
-    // deeply nested JSON is refused before it can exhaust the stack
-    JSON.getFactory()
-        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
-  }
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentController.class);
 
   private final SearchBackend backend;
   private final Supplier<Sources> sources;
   private final byte[] token;
+  private final Metrics metrics;
 
-  DocumentController(SearchBackend backend, Supplier<Sources> sources, String token) {
+  DocumentController(
+      SearchBackend backend, Supplier<Sources> sources, String token, Metrics metrics) {
     this.backend = backend;
     this.sources = sources;
-    this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.token = ServerConfig.writesOn(token) ? token.getBytes(StandardCharsets.UTF_8) : null;
+    this.metrics = metrics;
   }
 
   void get(Context ctx) throws IOException {
@@ -48,40 +45,58 @@ final class DocumentController {
 
   void post(Context ctx) throws IOException {
     authorize(ctx);
-    List<Parsed> records = parse(utf8(ctx.bodyAsBytes()));
-    Map<String, Integer> byId = new LinkedHashMap<>();
-    List<PressRelease> accepted = new ArrayList<>();
-    List<IngestResult.Rejection> rejected = new ArrayList<>();
-    for (int i = 0; i < records.size(); i++) {
-      Parsed p = records.get(i);
-      Sources.Item item =
-          p.error() != null
-              ? new Sources.Rejected("record " + i, p.error())
-              : sources.get().record("record " + i, p.node());
-      if (item instanceof Sources.Accepted a) {
-        Integer earlier = byId.put(a.release().id(), i);
-        if (earlier != null) {
-          // the last record with an id wins; the earlier one is reported, not indexed
-          accepted.removeIf(r -> r.id().equals(a.release().id()));
-          rejected.add(
-              new IngestResult.Rejection(
-                  earlier, "duplicate id " + a.release().id() + ": replaced by record " + i));
-        }
-        accepted.add(a.release());
-      } else if (item instanceof Sources.Rejected r) {
-        rejected.add(new IngestResult.Rejection(i, r.reason()));
-      }
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > ServerConfig.MAX_BODY_BYTES) {
+      throw tooLarge();
     }
-    rejected.sort(java.util.Comparator.comparingInt(IngestResult.Rejection::index));
-    ctx.json(backend.ingest(accepted, rejected));
+    long t0 = System.nanoTime();
+    Sources extraction = sources.get();
+    Body body = new Body(ctx.bodyInputStream());
+    IngestResult result;
+    try (Ingest.Request request = Ingest.request(backend)) {
+      RequestRecords.read(
+          body,
+          new RequestRecords.Sink() {
+            @Override
+            public void record(int position, String origin, JsonNode node) throws IOException {
+              request.add(position, extraction.record(origin, node));
+            }
+
+            @Override
+            public void malformed(int position, String origin, String reason) throws IOException {
+              request.add(position, new Sources.Rejected(origin, reason));
+            }
+          });
+      result = request.apply();
+      LOG.info(
+          "write from {}: {} records, added {}, replaced {}, rejected {} ({} bytes, {} ms)",
+          ctx.ip(),
+          request.records(),
+          result.added(),
+          result.replaced(),
+          result.rejected().size(),
+          body.count,
+          (System.nanoTime() - t0) / 1_000_000);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("write from {} refused after {} bytes: {}", ctx.ip(), body.count, e.getMessage());
+      throw e;
+    }
+    metrics.written(result);
+    ctx.json(result);
   }
 
   void delete(Context ctx) throws IOException {
     authorize(ctx);
     String id = ctx.pathParam("id");
-    if (!backend.delete(id)) {
+    if (ReleaseRules.idProblem(id) != null) {
+      throw ApiException.badRequest(ReleaseRules.idProblem(id));
+    }
+    boolean deleted = backend.delete(id);
+    LOG.info("delete from {}: id {}, {}", ctx.ip(), id, deleted ? "deleted" : "unknown");
+    if (!deleted) {
       throw ApiException.notFound("no document with id " + id);
     }
+    metrics.deleted();
     ctx.json(new Deleted(id, true));
   }
 
@@ -104,57 +119,64 @@ final class DocumentController {
     }
   }
 
-  /** The body as strict UTF-8: a lenient decoder would index U+FFFD in place of every bad byte. */
-  static String utf8(byte[] body) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(body))
-          .toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw ApiException.badRequest("the request body is not UTF-8 text; send JSON in UTF-8");
+  static ApiException tooLarge() {
+    return new ApiException(
+        413,
+        "too_large",
+        "the request body is larger than "
+            + (ServerConfig.MAX_BODY_BYTES >> 20)
+            + " MB; split it into smaller requests");
+  }
+
+  /**
+   * The request body, counted: more than {@link ServerConfig#MAX_BODY_BYTES} is refused, and a body
+   * that stops arriving (the client closed the connection or went silent) is an {@link
+   * BodyAborted}, not a server error.
+   */
+  private static final class Body extends InputStream {
+    private final InputStream in;
+    long count;
+
+    Body(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n;
+      try {
+        n = in.read(b, off, len);
+      } catch (IOException e) {
+        throw new BodyAborted(count, e);
+      }
+      if (n > 0) {
+        count += n;
+        if (count > ServerConfig.MAX_BODY_BYTES) {
+          throw tooLarge();
+        }
+      }
+      return n;
     }
   }
 
-  /** One record of a request: parsed, or why it could not be. */
-  record Parsed(JsonNode node, String error) {}
-
-  /** A JSON object, a JSON array of objects, or NDJSON. */
-  static List<Parsed> parse(String body) {
-    String b = body.strip();
-    if (b.isEmpty()) {
-      throw ApiException.badRequest(
-          "the request body is empty: send a JSON record, array or NDJSON");
+  /** The client stopped sending the body before its end. */
+  static final class BodyAborted extends IOException {
+    BodyAborted(long received, IOException cause) {
+      super(
+          "the request body ended after "
+              + received
+              + " bytes, before it was complete ("
+              + (cause.getCause() instanceof java.util.concurrent.TimeoutException
+                  ? "the client went silent"
+                  : "the client closed the connection")
+              + "); nothing was written",
+          cause);
     }
-    List<Parsed> out = new ArrayList<>();
-    try (JsonParser p = JSON.getFactory().createParser(b)) {
-      JsonNode first = JSON.readTree(p);
-      if (first != null && first.isArray() && p.nextToken() == null) {
-        first.forEach(n -> out.add(new Parsed(n, null)));
-        return out;
-      }
-      if (p.nextToken() == null) {
-        out.add(new Parsed(first, null));
-        return out;
-      }
-    } catch (JsonProcessingException e) {
-      // not one JSON value: read it as NDJSON below
-    } catch (IOException e) {
-      throw ApiException.badRequest("unreadable body");
-    }
-    String[] lines = b.split("\n");
-    for (String line : lines) {
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        out.add(new Parsed(JSON.readTree(line), null));
-      } catch (JsonProcessingException e) {
-        out.add(new Parsed(null, "malformed JSON: " + e.getOriginalMessage()));
-      }
-    }
-    return out;
   }
 }

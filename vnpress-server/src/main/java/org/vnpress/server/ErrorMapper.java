@@ -2,8 +2,11 @@ package org.vnpress.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import io.javalin.validation.ValidationException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
@@ -13,6 +16,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vnpress.index.Ingest;
 import org.vnpress.search.BackendUnavailableException;
 import org.vnpress.search.BadRequestException;
 
@@ -22,6 +26,52 @@ final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
   private ErrorMapper() {}
+
+  /**
+   * Wraps every handler: names its route for the access log and metrics, and turns an {@link Error}
+   * (out of memory, stack overflow) into a JSON 503 instead of a broken answer; the index writer
+   * rolls its batch back on its own.
+   */
+  static Handler guard(Endpoint endpoint) {
+    Handler handler = endpoint.handler;
+    boolean route = endpoint.method.isHttpMethod();
+    return ctx -> {
+      if (route) {
+        ctx.attribute(AccessLog.ENDPOINT, endpoint.path);
+      }
+      try {
+        handler.handle(ctx);
+      } catch (Error e) {
+        throw new ServerError(e);
+      }
+    };
+  }
+
+  /** An {@link Error} raised while answering a request. */
+  static final class ServerError extends RuntimeException {
+    ServerError(Error cause) {
+      super(cause);
+    }
+  }
+
+  /** For an Error Javalin meets outside a handler: still JSON, never an empty 500. */
+  static void lastResort(HttpServletResponse res, Error e) {
+    LOG.error("request failed: {}", e.toString(), e);
+    try {
+      if (!res.isCommitted()) {
+        res.resetBuffer();
+        res.setStatus(503);
+        res.setContentType("application/json; charset=utf-8");
+        res.getOutputStream()
+            .write(
+                App.json()
+                    .writeValueAsBytes(
+                        new ApiError("unavailable", "the server is short of memory; try again")));
+      }
+    } catch (IOException | RuntimeException | Error ignored) {
+      // nothing more can be said to this client
+    }
+  }
 
   static void register(RoutesConfig routes) {
     routes.exception(
@@ -42,6 +92,32 @@ final class ErrorMapper {
           } else {
             send(ctx, e.getStatus(), code(e.getStatus()), message(e));
           }
+        });
+    // logged by the controller, in one line: a client that stops sending is not a server fault
+    routes.exception(
+        DocumentController.BodyAborted.class,
+        (e, ctx) -> send(ctx, 400, "incomplete_body", e.getMessage()));
+    routes.exception(
+        Ingest.TooManyRecordsException.class,
+        (e, ctx) -> send(ctx, 413, "too_large", e.getMessage()));
+    routes.exception(
+        Ingest.WriteFailedException.class,
+        (e, ctx) -> {
+          LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+          send(ctx, 503, "unavailable", e.getMessage());
+        });
+    routes.exception(
+        ServerError.class,
+        (e, ctx) -> {
+          LOG.error("request {} {} failed: {}", ctx.method(), ctx.path(), e.getCause().toString());
+          send(
+              ctx,
+              503,
+              "unavailable",
+              e.getCause() instanceof OutOfMemoryError
+                  ? "the server ran short of memory for this request; nothing of it was written:"
+                      + " send a smaller one or try again"
+                  : "the server could not answer this request now; try again");
         });
     routes.exception(
         Exception.class,
@@ -86,8 +162,14 @@ final class ErrorMapper {
           throws IOException {
         String text =
             switch (status) {
-              case 414 -> "the request URI is too long (q allows 1000 characters)";
-              case 431 -> "the request headers are too large";
+              case 414 ->
+                  "the request line (method, path and query string) is longer than "
+                      + (ServerConfig.HTTP_HEADER_BUFFER_BYTES >> 10)
+                      + " KB; q allows 1,000 characters";
+              case 431 ->
+                  "the request headers are larger than "
+                      + (ServerConfig.HTTP_HEADER_BUFFER_BYTES >> 10)
+                      + " KB in all";
               case 413 ->
                   "the request body is larger than " + (ServerConfig.MAX_BODY_BYTES >> 20) + " MB";
               case 404 -> "not found";
@@ -134,6 +216,8 @@ final class ErrorMapper {
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "too_large";
+      case 414 -> "uri_too_long";
+      case 431 -> "headers_too_large";
       case 503 -> "unavailable";
       default -> status >= 500 ? "internal_error" : "error";
     };

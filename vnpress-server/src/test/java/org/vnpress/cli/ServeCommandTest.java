@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The warning {@code serve} logs when it is reachable from beyond this machine. */
+/** What {@code serve} says as it starts: the exposure warning and the banner. */
 class ServeCommandTest {
 
   @Test
@@ -24,5 +24,17 @@ class ServeCommandTest {
   void allInterfacesWithATokenStillSaysSearchIsOpen() {
     assertThat(ServeCommand.exposureWarning("0.0.0.0", "secret"))
         .hasValueSatisfying(w -> assertThat(w).contains("anyone").contains("bearer token"));
+  }
+
+  @Test
+  void aBlankTokenIsNotSaidToTurnWritesOn() {
+    assertThat(ServeCommand.banner("127.0.0.1", 7070, 5, "   "))
+        .doesNotContain("writes on")
+        .contains("writes off")
+        .contains("VNPRESS_TOKEN is blank");
+    assertThat(ServeCommand.banner("127.0.0.1", 7070, 5, null)).contains("writes off");
+    assertThat(ServeCommand.banner("127.0.0.1", 7070, 5, "secret")).contains("writes on");
+    assertThat(ServeCommand.exposureWarning("0.0.0.0", "   "))
+        .hasValueSatisfying(w -> assertThat(w).contains("writes are off"));
   }
 }

@@ -188,6 +188,7 @@ class FaultTest {
   void secondOpenerIsToldTheIndexIsInUse() throws IOException {
     Path index = dir.resolve("index");
     try (PressIndex first = PressIndex.open(index)) {
+      assertThat(first.count()).isZero();
       assertThatThrownBy(() -> PressIndex.open(index))
           .isInstanceOf(PressIndex.InUseException.class)
           .hasMessageContaining("is in use by another vnpress process");
@@ -198,6 +199,7 @@ class FaultTest {
   void secondIndexCommandPrintsOneLineWithoutAStackTrace() throws IOException {
     Path index = dir.resolve("index");
     try (PressIndex first = PressIndex.open(index)) {
+      assertThat(first.count()).isZero();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       var cl = Main.commandLine();
       cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -207,6 +209,30 @@ class FaultTest {
       assertThat(text.strip()).startsWith("vnpress: the index " + index).contains("is in use");
       assertThat(text.strip().lines()).hasSize(1);
       assertThat(text).doesNotContain("\tat ", "Exception");
+    }
+  }
+
+  @Test
+  void searchReadsAnIndexThatAServerHolds() throws IOException {
+    Path index = dir.resolve("index");
+    try (PressIndex held = PressIndex.open(index)) {
+      held.write(Fixtures.seedReleases());
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.PrintStream stdout = System.out;
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      int exit;
+      try {
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(out, true));
+        exit = cl.execute("search", "--index", index.toString(), "--json", "hoàng", "mai");
+      } finally {
+        System.setOut(stdout);
+      }
+      assertThat(exit).as(out.toString()).isZero();
+      assertThat(printed.toString(StandardCharsets.UTF_8)).contains(Fixtures.SEED_004);
+      // and the server's writer goes on: the search took no lock
+      held.write(List.of(Fixtures.seedReleases().get(0)));
     }
   }
 }

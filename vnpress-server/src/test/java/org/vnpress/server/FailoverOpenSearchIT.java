@@ -37,7 +37,7 @@ class FailoverOpenSearchIT {
         OpenSearchBackend.open(
             cluster.url(), "vnpress-failover", new OpenSearchBackend.Layout(2, 1));
     List<PressRelease> seeds = Fixtures.seedReleases();
-    backend.ingest(seeds, List.of());
+    backend.ingest(seeds);
     // every replica in place first: a copy still recovering would die with the node
     cluster.awaitGreen();
     // the server talks to the node that will die first, and knows the other
@@ -91,7 +91,7 @@ class FailoverOpenSearchIT {
 
           // ingest resumes: the surviving copies became primaries
           PressRelease again = seeds.get(0);
-          assertThat(b.ingest(List.of(again), List.of()).replaced()).isEqualTo(1);
+          assertThat(b.ingest(List.of(again)).replaced()).isEqualTo(1);
           assertThat(b.count()).isEqualTo(seeds.size());
         });
   }

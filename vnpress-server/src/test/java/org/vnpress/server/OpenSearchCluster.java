@@ -101,7 +101,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
     if (!seeded) {
       b.dropIndex();
       b = OpenSearchBackend.open(url, SEED_INDEX, OpenSearchBackend.Layout.DEFAULT);
-      b.ingest(Fixtures.seedReleases(), List.of());
+      b.ingest(Fixtures.seedReleases());
       seeded = true;
     }
     return b;
@@ -116,7 +116,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
       b = OpenSearchBackend.open(url, BUNDLED_INDEX, OpenSearchBackend.Layout.DEFAULT);
       List<org.vnpress.extract.PressRelease> all = Fixtures.bundledReleases();
       for (int i = 0; i < all.size(); i += 500) {
-        b.ingest(all.subList(i, Math.min(all.size(), i + 500)), List.of());
+        b.ingest(all.subList(i, Math.min(all.size(), i + 500)));
       }
       bundledFilled = true;
     }
