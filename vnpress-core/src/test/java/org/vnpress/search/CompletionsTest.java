@@ -112,8 +112,7 @@ class CompletionsTest {
                   "gia-lam-test",
                   "Huyện Gia Lâm sơ kết công tác quý I\n\nSáng 5-4-2023, Huyện ủy Gia Lâm tổ chức"
                       + " hội nghị sơ kết công tác quý I năm 2023 của huyện Gia Lâm.");
-      small.addAll(List.of(about));
-      small.commit();
+      small.write(List.of(about));
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (c.complete("gia lam", 5).isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(20);

@@ -62,8 +62,7 @@ final class TestServer implements AutoCloseable {
                   releases.add(a.release());
                 }
               });
-      index.addAll(releases);
-      index.commit();
+      index.write(releases);
     }
     LuceneBackend backend = new LuceneBackend(index);
     // Port 0: the OS picks a free port, so parallel builds on one machine do not collide.
