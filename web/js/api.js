@@ -9,7 +9,31 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson(path, signal) {
+// Vietnamese has letters no English sentence uses: a server message with them can be shown as it is.
+const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+
+/** What a refused search means, in Vietnamese: the API's own messages are English. */
+function badRequestMessage(message) {
+  const m = String(message || '');
+  if (/words/i.test(m)) return 'Từ khóa có quá nhiều từ. Vui lòng rút gọn nội dung tìm kiếm.';
+  if (/q must not exceed|too long|characters/i.test(m)) return 'Từ khóa quá dài (tối đa 1.000 ký tự). Vui lòng rút gọn nội dung tìm kiếm.';
+  if (/page|cursor/i.test(m)) return 'Không mở được trang kết quả này. Hãy quay về trang đầu hoặc thu hẹp tìm kiếm bằng bộ lọc.';
+  if (/date/i.test(m)) return 'Ngày đã chọn không hợp lệ. Vui lòng chọn lại khoảng thời gian.';
+  return 'Yêu cầu tìm kiếm không hợp lệ. Vui lòng kiểm tra lại từ khóa và bộ lọc.';
+}
+
+function errorMessage(status, body, notFound) {
+  const serverMessage = body && typeof body.message === 'string' ? body.message : '';
+  if (serverMessage && VIETNAMESE.test(serverMessage)) return `Máy chủ báo lỗi ${status}: ${serverMessage}`;
+  if (status === 404) return notFound;
+  if (status === 400) return badRequestMessage(serverMessage);
+  if (status === 503) return 'Máy chủ tìm kiếm tạm thời không sẵn sàng. Vui lòng thử lại sau ít phút.';
+  if (status === 414 || status === 431) return 'Nội dung tìm kiếm quá dài. Vui lòng rút gọn.';
+  if (status >= 500) return `Máy chủ báo lỗi ${status}. Vui lòng thử lại sau.`;
+  return `Máy chủ báo lỗi ${status}. Vui lòng thử lại.`;
+}
+
+async function getJson(path, signal, notFound = 'Không tìm thấy nội dung yêu cầu.') {
   let response;
   try {
     response = await fetch(path, { signal, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
@@ -24,11 +48,7 @@ async function getJson(path, signal) {
     if (e.name === 'AbortError') throw e;
     body = null;
   }
-  if (!response.ok) {
-    const detail = body && typeof body.message === 'string' ? ` (${body.message})` : '';
-    if (response.status === 404) throw new ApiError(`Không tìm thấy văn bản này${detail}.`, 404);
-    throw new ApiError(`Máy chủ báo lỗi ${response.status}${detail}. Vui lòng thử lại sau.`, response.status);
-  }
+  if (!response.ok) throw new ApiError(errorMessage(response.status, body, notFound), response.status);
   if (body === null) throw new ApiError('Máy chủ trả về dữ liệu không hợp lệ. Vui lòng thử lại sau.', response.status);
   return body;
 }
@@ -38,9 +58,14 @@ export function search(queryString, signal) {
   return getJson(`/api/search?${queryString}`, signal);
 }
 
+/** GET /api/suggest: completions of what is being typed. */
+export function suggest(prefix, signal) {
+  return getJson(`/api/suggest?${new URLSearchParams({ q: prefix, limit: '8' })}`, signal);
+}
+
 /** GET /api/documents/{id}. */
 export function getDocument(id, signal) {
-  return getJson(`/api/documents/${encodeURIComponent(id)}`, signal);
+  return getJson(`/api/documents/${encodeURIComponent(id)}`, signal, 'Không tìm thấy văn bản này: có thể địa chỉ bị sai, hoặc văn bản đã bị gỡ khỏi chỉ mục.');
 }
 
 /** GET /api/health. */

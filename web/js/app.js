@@ -1,11 +1,28 @@
 // The search page controller: URL state → API call → rendering, plus the event wiring.
 import * as api from './api.js';
 import { h, clear, appendSnippet } from './dom.js';
-import { formatCount, formatDate, formatTook, quarterLabel } from './format.js';
-import { FACETS, parseState, stateToUrl, stateToApiQuery, cloneState, newState, filterCount } from './state.js';
-import { renderFacets, FACET_TITLES } from './facets.js';
+import { formatCount, formatDate, formatTook, formatTotal, quarterLabel, sourceLabel, splitDistrict } from './format.js';
+import {
+  parseState,
+  stateToUrl,
+  stateToApiQuery,
+  stateToSearchQuery,
+  cloneState,
+  newState,
+  firstPage,
+  filterCount,
+  filterDims,
+  selected,
+  effectiveSort,
+  isLanding,
+  maxPage,
+  MAX_DEPTH,
+} from './state.js';
+import { renderFacets, facetTitle } from './facets.js';
 import { renderTimeline } from './timeline.js';
-import { renderDocument, renderDocumentMessage } from './docview.js';
+import { renderDocument, renderDocumentMessage, renderDocumentNotFound } from './docview.js';
+import { fold } from './highlight.js';
+import { attachCompletion } from './suggest.js';
 
 const TYPING_DELAY_MS = 250;
 const CHIPS_PER_KIND = 4;
@@ -26,18 +43,25 @@ const el = {
   drawerDone: $('drawer-done'),
   backdrop: $('drawer-backdrop'),
   filterCount: $('filter-count'),
+  intro: $('intro'),
   suggestion: $('suggestion'),
   summary: $('summary'),
+  notes: $('summary-notes'),
   active: $('active-filters'),
   timeline: $('timeline'),
   timelineChart: $('timeline-chart'),
+  timelineNote: $('timeline-note'),
   status: $('status'),
   error: $('error'),
+  hitsHeading: $('hits-heading'),
   hits: $('hits'),
   pagination: $('pagination'),
+  takeAway: $('take-away'),
+  feedLink: $('feed-link'),
   health: $('health'),
   header: document.querySelector('.site-header'),
   resultsPane: $('results-pane'),
+  skip: $('skip-link'),
 };
 
 let state = parseState(location.search);
@@ -49,6 +73,11 @@ let typingTimer = 0;
 let typingSession = false;
 // Labels seen in any response, to name selected values that the current response does not list.
 const labels = new Map();
+// Where focus and scroll were when the reader left an entry, restored when Back or Forward returns to it.
+let restoring = null;
+
+// The page re-renders after each answer, later than the browser would restore the scroll position.
+if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 
 /** Marks the page's phase for assistive tech, styling and the browser tests. */
 function setPhase(phase) {
@@ -77,13 +106,30 @@ function currentUrl() {
   return location.pathname + location.search;
 }
 
+/** The element to give focus back to on return: anything the page marks with data-key. */
+function focusKey() {
+  const a = document.activeElement;
+  if (!a || a === document.body) return null;
+  const keyed = a.closest && a.closest('[data-key]');
+  return keyed ? keyed.getAttribute('data-key') : a.id ? `#${a.id}` : null;
+}
+
+/** Notes in the current history entry where the reader is, before leaving it. */
+function rememberPosition() {
+  const here = { ...(history.state || {}), vnpress: true, focus: focusKey(), scroll: window.scrollY };
+  history.replaceState(here, '', currentUrl());
+}
+
 /** Moves to `next`, recording it in history, and shows it. */
 function navigate(next, { replace = false, force = false } = {}) {
   const url = stateToUrl(next);
   const changed = url !== currentUrl();
   if (changed) {
     if (replace) history.replaceState({ vnpress: true }, '', url);
-    else history.pushState({ vnpress: true, from: currentUrl() }, '', url);
+    else {
+      rememberPosition();
+      history.pushState({ vnpress: true, from: currentUrl() }, '', url);
+    }
   }
   state = next;
   if (changed || force) route();
@@ -95,13 +141,28 @@ function route() {
   else showSearch();
 }
 
-window.addEventListener('popstate', () => {
+window.addEventListener('popstate', (ev) => {
   typingSession = false;
   clearTimeout(typingTimer);
   state = parseState(location.search);
   el.q.value = state.q;
+  restoring = ev.state && (ev.state.focus || ev.state.scroll) ? { focus: ev.state.focus, scroll: ev.state.scroll || 0 } : null;
   route();
 });
+
+/** Gives focus and scroll back as they were when the reader left this entry (after Back or Forward). */
+function restorePosition() {
+  const r = restoring;
+  restoring = null;
+  if (!r) return false;
+  let target = null;
+  if (r.focus && r.focus.startsWith('#')) target = document.getElementById(r.focus.slice(1));
+  else if (r.focus) target = [...document.querySelectorAll('[data-key]')].find((e) => e.getAttribute('data-key') === r.focus);
+  if (target && target.matches('[data-key]:not(a, input, button, [tabindex])')) target = target.querySelector('a, input, button') || target;
+  window.scrollTo(0, r.scroll);
+  if (target) target.focus({ preventScroll: true });
+  return Boolean(target);
+}
 
 // Internal links carry real URLs (so they open in new tabs and can be copied) but navigate in place.
 document.addEventListener('click', (ev) => {
@@ -119,6 +180,14 @@ document.addEventListener('click', (ev) => {
   if (a.closest('#pagination')) el.searchView.scrollIntoView({ block: 'start' });
 });
 
+// The skip link moves focus to the results without a hash change (which would count as navigation).
+el.skip.addEventListener('click', (ev) => {
+  ev.preventDefault();
+  const target = state.doc ? el.docView.querySelector('h1') || el.docView : el.hits.querySelector('.hit-title a') ? el.hits : el.resultsPane;
+  target.focus();
+  target.scrollIntoView({ block: 'start' });
+});
+
 // "/" jumps to the search box from anywhere, as on most search sites.
 document.addEventListener('keydown', (ev) => {
   if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
@@ -131,13 +200,17 @@ document.addEventListener('keydown', (ev) => {
 
 // ---------------------------------------------------------------- search box and controls
 
+function typedSearch() {
+  const next = firstPage(state);
+  next.q = el.q.value.trim();
+  next.doc = '';
+  return next;
+}
+
 el.q.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
-    const next = cloneState(state);
-    next.q = el.q.value.trim();
-    next.page = 1;
-    next.doc = '';
+    const next = typedSearch();
     if (next.q === state.q && !state.doc) return;
     navigate(next, { replace: typingSession });
     typingSession = true;
@@ -147,12 +220,9 @@ el.q.addEventListener('input', () => {
 el.form.addEventListener('submit', (ev) => {
   ev.preventDefault();
   clearTimeout(typingTimer);
-  const next = cloneState(state);
-  next.q = el.q.value.trim();
-  next.page = 1;
-  next.doc = '';
+  completion.close();
   // Enter always searches now, and ends the typing session so the next words get their own entry.
-  navigate(next, { replace: typingSession, force: true });
+  navigate(typedSearch(), { replace: typingSession, force: true });
   typingSession = false;
 });
 
@@ -160,10 +230,29 @@ el.q.addEventListener('blur', () => {
   typingSession = false;
 });
 
+/** A completion the reader chose: a district or a document becomes a filter, a phrase the query. */
+function pickCompletion(c) {
+  clearTimeout(typingTimer);
+  const next = typedSearch();
+  if ((c.kind === 'district' || c.kind === 'document') && c.value) {
+    next.q = '';
+    if (!selected(next, c.kind).includes(c.value)) next.filters[c.kind] = [...selected(next, c.kind), c.value];
+  } else {
+    next.q = c.text;
+  }
+  el.q.value = next.q;
+  navigate(next, { replace: typingSession, force: true });
+  typingSession = false;
+}
+
+const completion = attachCompletion(el.q, $('q-completions'), $('q-completions-status'), {
+  fetch: (prefix, signal) => api.suggest(prefix, signal),
+  onPick: pickCompletion,
+});
+
 el.sort.addEventListener('change', () => {
-  const next = cloneState(state);
+  const next = firstPage(state);
   next.sort = el.sort.value;
-  next.page = 1;
   navigate(next);
 });
 
@@ -172,38 +261,34 @@ for (const key of ['from', 'to']) {
   el[key].addEventListener('change', () => {
     const value = el[key].value;
     if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
-    const next = cloneState(state);
+    const next = firstPage(state);
     next[key] = value;
-    next.page = 1;
     navigate(next);
   });
 }
 
 function toggleFilter(facet, value, checked) {
-  const next = cloneState(state);
-  const list = next.filters[facet].filter((v) => v !== value);
+  const next = firstPage(state);
+  const list = selected(next, facet).filter((v) => v !== value);
   if (checked) list.push(value);
   next.filters[facet] = list;
-  next.page = 1;
   typingSession = false;
   navigate(next);
 }
 
 function pickQuarter(value) {
-  const next = cloneState(state);
-  const only = next.filters.quarter.length === 1 && next.filters.quarter[0] === value;
+  const next = firstPage(state);
+  const only = selected(next, 'quarter').length === 1 && next.filters.quarter[0] === value;
   next.filters.quarter = only ? [] : [value];
-  next.page = 1;
   typingSession = false;
   navigate(next);
 }
 
 function clearFilters() {
-  const next = cloneState(state);
-  for (const f of FACETS) next.filters[f] = [];
+  const next = firstPage(state);
+  next.filters = {};
   next.from = '';
   next.to = '';
-  next.page = 1;
   navigate(next);
 }
 
@@ -262,7 +347,16 @@ async function showSearch() {
   el.docView.hidden = true;
   el.searchView.hidden = false;
   document.title = state.q ? `${state.q} — Tìm kiếm vnpress` : 'vnpress — Tìm kiếm thông cáo báo chí';
-  el.sort.value = state.sort;
+  // A page number beyond the API's depth cannot be answered without a cursor: show the last one that can.
+  if (state.page > maxPage(state.size) && !state.cursor) {
+    const last = cloneState(state);
+    last.page = maxPage(state.size);
+    history.replaceState({ vnpress: true }, '', stateToUrl(last));
+    state = last;
+  }
+  el.sort.value = effectiveSort(state);
+  // "Most relevant" needs words to be relevant to.
+  el.sort.querySelector('option[value=relevance]').disabled = !state.q;
   el.from.value = state.from;
   el.to.value = state.to;
   renderActiveFilters();
@@ -292,53 +386,97 @@ async function showSearch() {
   }
 }
 
-function renderResponse(r) {
-  const total = Number(r.total) || 0;
-  el.status.className = 'status';
-  el.status.textContent = '';
-  el.summary.textContent =
-    total === 0
-      ? ''
-      : `${state.q ? `Tìm thấy ${formatCount(total)} kết quả` : `Có ${formatCount(total)} thông cáo, mới nhất trước`}${Number.isFinite(r.tookMs) ? ` (${formatTook(r.tookMs)})` : ''}`;
-  renderSuggestion(r.suggestion);
-  renderActiveFilters();
-  el.drawerDone.textContent = total === 0 ? 'Không có kết quả' : `Xem ${formatCount(total)} kết quả`;
-  renderFacets(el.facetGroups, r, state, labelOf, toggleFilter, allDistrictsFor(r));
-  drawTimeline(r);
-  renderHits(r.hits || []);
-  renderPagination(total);
-  if (total === 0) renderEmpty(r);
-  setPhase(total === 0 ? 'empty' : 'ready');
+/** How many of the results have no date: the API says so; an older one is read from the year facet. */
+function undatedOf(r) {
+  if (Number.isFinite(r.undated)) return r.undated;
+  const years = (r.facets && r.facets.year) || null;
+  if (!years || selected(state, 'year').length || r.totalRelation === 'gte') return null;
+  return Math.max(0, (Number(r.total) || 0) - years.reduce((n, y) => n + y.count, 0));
 }
 
-// The full district list for the current search, fetched on demand (filter box, "see all").
-let allDistricts = { key: '', entries: null, loading: false };
+function renderResponse(r) {
+  const total = Number(r.total) || 0;
+  const undated = undatedOf(r);
+  el.status.className = 'status';
+  el.status.textContent = '';
+  renderSummary(r, total, undated);
+  renderSuggestion(r.suggestion);
+  renderActiveFilters();
+  el.drawerDone.textContent = total === 0 ? 'Không có kết quả' : `Xem ${formatTotal(total, r.totalRelation)} kết quả`;
+  renderFacets(el.facetGroups, r, state, labelOf, toggleFilter, fullValuesFor(r));
+  drawTimeline(r);
+  renderTimelineNote(undated, r.totalRelation);
+  renderIntro(r);
+  el.hitsHeading.textContent = isLanding(state) ? 'Thông cáo mới nhất' : 'Kết quả tìm kiếm';
+  renderHits(r.hits || []);
+  renderPagination(r, total);
+  renderTakeAway(total);
+  if (total === 0) renderEmpty(r);
+  else if ((r.hits || []).length === 0) renderPastTheEnd();
+  setPhase(total === 0 ? 'empty' : 'ready');
+  restorePosition();
+}
 
-function allDistrictsFor(r) {
-  const key = stateToApiQuery(state);
-  if (allDistricts.key !== key) allDistricts = { key, entries: null, loading: false };
-  const holder = allDistricts;
+function renderSummary(r, total, undated) {
+  if (total === 0) {
+    el.summary.textContent = '';
+  } else {
+    const count = formatTotal(total, r.totalRelation);
+    const about = r.totalRelation === 'gte' ? 'khoảng ' : '';
+    const dates = undated ? `, trong đó ${about}${formatCount(undated)} không rõ ngày${effectiveSort(state) === 'date' ? ' (xếp cuối)' : ''}` : '';
+    const took = Number.isFinite(r.tookMs) ? ` (${formatTook(r.tookMs)})` : '';
+    el.summary.textContent = `${state.q ? `Tìm thấy ${count} kết quả` : `Có ${count} thông cáo`}${dates}${took}`;
+  }
+  clear(el.notes);
+  const notes = [];
+  if (r.relaxed) notes.push(h('p', { class: 'note relaxed', text: 'Không có kết quả chứa tất cả các từ; đang hiện kết quả chứa phần lớn các từ.' }));
+  if (r.partial) notes.push(h('p', { class: 'note partial', text: 'Tìm kiếm dừng lại vì hết thời gian cho phép: kết quả và số đếm dưới đây có thể chưa đầy đủ.' }));
+  if (r.totalRelation === 'gte' && total > 0) notes.push(h('p', { class: 'note estimate', text: 'Số kết quả và số đếm ở bộ lọc là ước tính.' }));
+  el.notes.append(...notes);
+  el.notes.hidden = notes.length === 0;
+}
+
+function renderTimelineNote(undated, relation) {
+  el.timelineNote.textContent = undated ? `Biểu đồ không tính ${relation === 'gte' ? 'khoảng ' : ''}${formatCount(undated)} kết quả không rõ ngày.` : '';
+  el.timelineNote.hidden = !undated;
+}
+
+// ---------------------------------------------------------------- every value of each facet, on demand
+
+function lastSearchKey() {
+  return stateToSearchQuery(state);
+}
+
+// Every value of each facet for the current search, fetched when a filter box or the landing needs them.
+let fullValues = { key: '', entries: null, loading: false };
+
+function fullValuesFor(r) {
+  const key = lastSearchKey();
+  if (fullValues.key !== key) fullValues = { key, entries: null, loading: false };
+  const holder = fullValues;
   holder.load = () => {
     if (holder.entries || holder.loading) return;
     holder.loading = true;
-    const p = new URLSearchParams(key);
+    const p = new URLSearchParams(stateToApiQuery(state));
     p.set('size', '1');
     p.set('page', '1');
+    p.delete('cursor');
     p.set('facetLimit', '1000');
     api
       .search(p.toString())
       .then((full) => {
-        holder.entries = (full.facets && full.facets.district) || [];
+        holder.entries = full.facets || {};
         rememberLabels(full);
       })
       .catch(() => {
-        // Keep the top districts; the search itself reports real errors.
-        holder.entries = (r.facets && r.facets.district) || [];
+        // Keep the listed values; the search itself reports real errors.
+        holder.entries = r.facets || {};
       })
       .finally(() => {
         holder.loading = false;
-        if (allDistricts === holder && lastResponse === r && !state.doc) {
+        if (fullValues === holder && lastResponse === r && !state.doc) {
           renderFacets(el.facetGroups, r, state, labelOf, toggleFilter, holder);
+          renderIntro(r);
         }
       });
   };
@@ -348,7 +486,7 @@ function allDistrictsFor(r) {
 function drawTimeline(r) {
   const focused = document.activeElement && el.timelineChart.contains(document.activeElement) ? document.activeElement.getAttribute('data-key') : null;
   el.timeline.hidden = false;
-  const drawn = renderTimeline(el.timelineChart, (r.facets && r.facets.quarter) || [], state.filters.quarter, pickQuarter);
+  const drawn = renderTimeline(el.timelineChart, (r.facets && r.facets.quarter) || [], selected(state, 'quarter'), pickQuarter);
   el.timeline.hidden = !drawn;
   if (focused) {
     const bar = [...el.timelineChart.querySelectorAll('[data-key]')].find((b) => b.getAttribute('data-key') === focused);
@@ -356,71 +494,115 @@ function drawTimeline(r) {
   }
 }
 
+// ---------------------------------------------------------------- landing
+
+function exampleLink(text, next, hint) {
+  return h('li', {}, h('a', { href: stateToUrl(next), attrs: { 'data-nav': '' } }, text), h('span', { class: 'example-hint', text: ` — ${hint}` }));
+}
+
+/** A few searches drawn from this index that show what it does well: all of them have results. */
+function examples(r) {
+  const out = [];
+  const docs = (r.facets && r.facets.document) || [];
+  if (docs.length) out.push(exampleLink(docs[0].value, newState(docs[0].value), 'tìm theo số văn bản'));
+  const districts = (r.facets && r.facets.district) || [];
+  if (districts.length) {
+    const bare = splitDistrict(districts[0].value).district;
+    const plain = fold(bare);
+    if (plain !== bare.toLowerCase()) out.push(exampleLink(plain, newState(plain), 'gõ không dấu vẫn tìm được'));
+  }
+  const hit = (r.hits || []).find((x) => x.quarter && (x.districts || []).length);
+  if (hit) {
+    const d = hit.districts[0];
+    out.push(exampleLink(`${d.label || d.value}, ${quarterLabel(hit.quarter)}`, newState('', { district: [d.value], quarter: [hit.quarter] }), 'một quận, huyện trong một quý'));
+  }
+  return out;
+}
+
+/** One sentence on what the index holds, from the answer's own facets. */
+function aboutSentence(r) {
+  const total = Number(r.total) || 0;
+  const years = ((r.facets && r.facets.year) || []).map((y) => Number(y.value)).filter(Number.isFinite);
+  const all = fullValues.entries && fullValues.key === lastSearchKey() ? fullValues.entries : null;
+  const districts = (all && all.district) || (r.facets && r.facets.district) || [];
+  const byProvince = new Map();
+  for (const d of districts) {
+    const p = splitDistrict(d.value).province;
+    if (p) byProvince.set(p, (byProvince.get(p) || 0) + d.count);
+  }
+  const top = [...byProvince.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([p]) => p);
+  let s = `vnpress tìm trong ${formatTotal(total, r.totalRelation)} thông cáo và văn bản của Đảng và chính quyền`;
+  if (years.length) {
+    const lo = Math.min(...years);
+    const hi = Math.max(...years);
+    s += lo === hi ? ` năm ${lo}` : ` từ năm ${lo} đến ${hi}`;
+  }
+  if (districts.length) {
+    // Until every district has arrived, the figures are those of the listed ones: at least that many.
+    s += `, nhắc đến ${all ? '' : 'ít nhất '}${formatCount(districts.length)} quận, huyện của ${formatCount(byProvince.size)} tỉnh, thành phố`;
+    if (top.length) s += ` (nhiều nhất: ${top.join(', ')})`;
+  }
+  return `${s}.`;
+}
+
+function renderIntro(r) {
+  clear(el.intro);
+  const show = isLanding(state) && (Number(r.total) || 0) > 0;
+  el.intro.hidden = !show;
+  if (!show) return;
+  const all = fullValues.entries && fullValues.key === lastSearchKey();
+  if (!all && ((r.facets && r.facets.district) || []).length > 0 && fullValues.load) fullValues.load();
+  const list = examples(r);
+  el.intro.append(
+    h('p', { class: 'intro-about', id: 'intro-about', text: aboutSentence(r) }),
+    list.length ? h('div', { class: 'intro-examples' }, h('h2', { class: 'section-title', id: 'examples-title', text: 'Thử tìm:' }), h('ul', { attrs: { 'aria-labelledby': 'examples-title' } }, list)) : null,
+  );
+}
+
+// ---------------------------------------------------------------- results
+
 function renderSuggestion(suggestion) {
   clear(el.suggestion);
   if (!suggestion || suggestion === state.q) {
     el.suggestion.hidden = true;
     return;
   }
-  const next = cloneState(state);
+  const next = firstPage(state);
   next.q = suggestion;
-  next.page = 1;
   el.suggestion.append('Có phải bạn muốn tìm: ', h('a', { href: stateToUrl(next), attrs: { 'data-nav': '', lang: 'vi' } }, h('strong', { text: suggestion })), '?');
   el.suggestion.hidden = false;
+}
+
+function chip(label, title, onRemove, attrs = {}) {
+  return h(
+    'li',
+    {},
+    h(
+      'button',
+      { type: 'button', class: 'chip removable', attrs: { 'aria-label': `Bỏ lọc ${title}: ${label}`, ...attrs }, on: { click: onRemove } },
+      h('span', { class: 'chip-facet', text: `${title}: ` }),
+      label,
+      h('span', { class: 'chip-x', attrs: { 'aria-hidden': 'true' }, text: '×' }),
+    ),
+  );
 }
 
 function renderActiveFilters() {
   clear(el.active);
   const chips = [];
-  for (const f of FACETS) {
+  for (const f of filterDims(state)) {
     for (const v of state.filters[f]) {
-      const label = labelOf(f, v);
-      chips.push(
-        h(
-          'li',
-          {},
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'chip removable',
-              attrs: { 'aria-label': `Bỏ lọc ${FACET_TITLES[f]}: ${label}`, 'data-facet': f, 'data-value': v },
-              on: { click: () => toggleFilter(f, v, false) },
-            },
-            h('span', { class: 'chip-facet', text: `${FACET_TITLES[f]}: ` }),
-            label,
-            h('span', { class: 'chip-x', attrs: { 'aria-hidden': 'true' }, text: '×' }),
-          ),
-        ),
-      );
+      chips.push(chip(labelOf(f, v), facetTitle(f), () => toggleFilter(f, v, false), { 'data-facet': f, 'data-value': v }));
     }
   }
   for (const [key, title] of [['from', 'Từ ngày'], ['to', 'Đến ngày']]) {
     if (!state[key]) continue;
     chips.push(
-      h(
-        'li',
-        {},
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'chip removable',
-            attrs: { 'aria-label': `Bỏ lọc ${title}: ${state[key]}` },
-            on: {
-              click: () => {
-                const next = cloneState(state);
-                next[key] = '';
-                next.page = 1;
-                navigate(next);
-              },
-            },
-          },
-          h('span', { class: 'chip-facet', text: `${title}: ` }),
-          formatDate(state[key], 'day'),
-          h('span', { class: 'chip-x', attrs: { 'aria-hidden': 'true' }, text: '×' }),
-        ),
-      ),
+      chip(formatDate(state[key], 'day'), title, () => {
+        const next = firstPage(state);
+        next[key] = '';
+        navigate(next);
+      }),
     );
   }
   const n = filterCount(state);
@@ -446,10 +628,9 @@ function docUrl(id) {
 }
 
 function filterLink(facet, value, text, extraClass) {
-  const next = cloneState(state);
-  if (!next.filters[facet].includes(value)) next.filters[facet].push(value);
-  next.page = 1;
-  return h('a', { class: `chip ${extraClass}`, href: stateToUrl(next), text, attrs: { 'data-nav': '', title: `Lọc theo ${FACET_TITLES[facet].toLowerCase()} này` } });
+  const next = firstPage(state);
+  if (!selected(next, facet).includes(value)) next.filters[facet] = [...selected(next, facet), value];
+  return h('a', { class: `chip ${extraClass}`, href: stateToUrl(next), text, attrs: { 'data-nav': '', title: `Lọc theo ${facetTitle(facet).toLowerCase()} này` } });
 }
 
 /** The result's title as a link; `titleHtml` carries the query's <mark>s in the same escaped form as snippets. */
@@ -462,7 +643,8 @@ function hitTitleLink(hit) {
 
 function renderHits(hits) {
   clear(el.hits);
-  hits.forEach((hit, i) => {
+  el.hits.setAttribute('start', String((state.page - 1) * state.size + 1));
+  for (const hit of hits) {
     const date = formatDate(hit.date, hit.datePrecision);
     // Omnibus resolutions name dozens of units and documents; a few chips say enough in a list.
     const capped = (list, make) => {
@@ -474,22 +656,22 @@ function renderHits(hits) {
       ...capped(hit.districts || [], (d) => filterLink('district', d.value, d.label || d.value, 'chip-district')),
       ...capped(hit.documents || [], (d) => filterLink('document', d.value, d.value, 'chip-document')),
     ];
+    // The date always has its place, so a source never reads as one.
     const meta = [
-      date ? h('time', { attrs: { datetime: hit.date }, text: date }) : null,
-      hit.source ? h('span', { class: 'source', text: hit.source }) : null,
+      date ? h('time', { attrs: { datetime: hit.date }, text: date }) : h('span', { class: 'no-date', text: 'Không rõ ngày' }),
+      hit.source ? h('span', { class: 'source', text: `Nguồn: ${sourceLabel(hit.source)}` }) : null,
     ].filter(Boolean);
     el.hits.append(
       h(
         'li',
-        { class: 'hit', attrs: { 'data-id': hit.id } },
+        { class: 'hit', attrs: { 'data-id': hit.id, 'data-key': `hit|${hit.id}` } },
         h('h3', { class: 'hit-title' }, hitTitleLink(hit)),
-        meta.length ? h('p', { class: 'hit-meta' }, meta.flatMap((m, k) => (k ? [h('span', { class: 'sep', attrs: { 'aria-hidden': 'true' }, text: ' · ' }), m] : [m]))) : null,
+        h('p', { class: 'hit-meta' }, meta.flatMap((m, k) => (k ? [h('span', { class: 'sep', attrs: { 'aria-hidden': 'true' }, text: ' · ' }), m] : [m]))),
         hit.snippet ? appendSnippet(h('p', { class: 'snippet' }), hit.snippet) : null,
         chips.length ? h('ul', { class: 'chips', attrs: { 'aria-label': 'Quận/huyện và văn bản' } }, chips.map((c) => h('li', {}, c))) : null,
       ),
     );
-    if (i === 0) el.hits.setAttribute('start', String((state.page - 1) * state.size + 1));
-  });
+  }
 }
 
 function renderEmpty(r) {
@@ -497,9 +679,8 @@ function renderEmpty(r) {
   clear(el.status);
   const tips = [];
   if (r.suggestion && r.suggestion !== state.q) {
-    const next = cloneState(state);
+    const next = firstPage(state);
     next.q = r.suggestion;
-    next.page = 1;
     tips.push(h('li', {}, 'Có phải bạn muốn tìm: ', h('a', { href: stateToUrl(next), attrs: { 'data-nav': '' }, text: r.suggestion }), '?'));
   }
   if (filterCount(state) > 0) {
@@ -509,9 +690,16 @@ function renderEmpty(r) {
   tips.push(h('li', { text: 'Dùng ít từ hơn, hoặc tìm theo số văn bản, ví dụ 15-NQ/TW.' }));
   el.status.append(
     h('h2', { class: 'empty-title', text: 'Không tìm thấy kết quả' }),
-    state.q ? h('p', {}, 'Không có thông cáo nào khớp với “', h('strong', { text: state.q }), '”.') : null,
+    state.q ? h('p', {}, 'Không có thông cáo nào khớp với “', h('strong', { class: 'typed', text: state.q }), '”.') : null,
     h('ul', { class: 'tips' }, tips),
   );
+}
+
+/** A page number past the last result (an old link, a shrunken index). */
+function renderPastTheEnd() {
+  el.status.className = 'status empty';
+  clear(el.status);
+  el.status.append(h('p', {}, 'Trang này không còn kết quả. ', h('a', { href: stateToUrl(firstPage(state)), attrs: { 'data-nav': '' }, text: 'Về trang đầu' }), '.'));
 }
 
 function renderError(e) {
@@ -522,41 +710,94 @@ function renderError(e) {
   el.error.append(
     h('h2', { text: 'Không thể tải kết quả' }),
     h('p', { text: e.message || 'Đã xảy ra lỗi không xác định.' }),
-    h('button', { type: 'button', class: 'button', text: 'Thử lại', on: { click: () => showSearch() } }),
+    // A refused request (400) would be refused again: only other failures get a retry.
+    e.status === 400 ? null : h('button', { type: 'button', class: 'button', text: 'Thử lại', on: { click: () => showSearch() } }),
   );
   el.error.hidden = false;
+  // Nothing of the previous answer may stay on screen as if it belonged to this search.
+  lastResponse = null;
   clear(el.hits);
+  clear(el.facetGroups);
+  el.facetGroups.append(h('p', { class: 'facet-none', text: 'Bộ lọc sẽ hiện khi có kết quả.' }));
+  el.suggestion.hidden = true;
+  clear(el.suggestion);
+  el.timeline.hidden = true;
+  el.timelineNote.hidden = true;
+  el.intro.hidden = true;
+  el.notes.hidden = true;
+  el.takeAway.hidden = true;
   el.pagination.hidden = true;
   el.summary.textContent = '';
+  el.hitsHeading.textContent = 'Kết quả tìm kiếm';
 }
 
-function pageLink(page, text, label, current) {
+// ---------------------------------------------------------------- pager
+
+function pageLink(page, text, label, { current = false, cursor = '' } = {}) {
+  if (current) return h('span', { class: 'page current', attrs: { 'aria-current': 'page', 'aria-label': `Trang ${page}` }, text });
   const next = cloneState(state);
   next.page = page;
-  if (current) return h('span', { class: 'page current', attrs: { 'aria-current': 'page', 'aria-label': `Trang ${page}` }, text });
+  next.cursor = cursor;
   return h('a', { class: 'page', href: stateToUrl(next), text, attrs: { 'data-nav': '', 'aria-label': label } });
 }
 
-function renderPagination(total) {
+/**
+ * Page links that can all be answered: numbers up to page × size = 10,000, then, when the API gives a
+ * cursor, "Sau" from page to page; a line says how to reach the rest by narrowing the search.
+ */
+function renderPagination(r, total) {
   clear(el.pagination);
+  const estimated = r.totalRelation === 'gte';
   const pages = Math.ceil(total / state.size);
-  if (pages <= 1) {
+  const reachable = maxPage(state.size);
+  const p = state.page;
+  const lastNumbered = Math.min(pages, reachable);
+  const more = estimated || p < pages;
+  const cursorNext = p >= lastNumbered && more && r.nextCursor ? r.nextCursor : '';
+  if (pages <= 1 && !estimated) {
     el.pagination.hidden = true;
     return;
   }
-  const p = Math.min(state.page, pages);
-  const wanted = new Set([1, pages, p - 1, p, p + 1].filter((n) => n >= 1 && n <= pages));
   const items = [];
-  if (p > 1) items.push(pageLink(p - 1, '‹ Trước', 'Trang trước'));
+  if (p > 1 && p <= reachable) items.push(pageLink(p - 1, '‹ Trước', 'Trang trước'));
+  const wanted = new Set([1, p - 1, p, p + 1, lastNumbered].filter((n) => n >= 1 && (n <= lastNumbered || n === p)));
   let prev = 0;
   for (const n of [...wanted].sort((a, b) => a - b)) {
     if (n - prev > 1) items.push(h('span', { class: 'gap', attrs: { 'aria-hidden': 'true' }, text: '…' }));
-    items.push(pageLink(n, String(n), `Trang ${n}`, n === p));
+    items.push(pageLink(n, formatCount(n), `Trang ${n}`, { current: n === p }));
     prev = n;
   }
-  if (p < pages) items.push(pageLink(p + 1, 'Sau ›', 'Trang sau'));
+  if (p < lastNumbered) items.push(pageLink(p + 1, 'Sau ›', 'Trang sau'));
+  else if (cursorNext) items.push(pageLink(p + 1, 'Sau ›', 'Trang sau', { cursor: cursorNext }));
   el.pagination.append(h('ul', {}, items.map((i) => h('li', {}, i))));
+  if (pages > reachable || estimated) {
+    const depth = formatCount(MAX_DEPTH);
+    el.pagination.append(
+      h('p', {
+        class: 'pager-note',
+        text: `Số trang chỉ đánh đến kết quả thứ ${depth}${r.nextCursor !== undefined ? '; sau đó bấm “Sau” để xem tiếp từng trang' : ''}. Để đến nhanh kết quả cần tìm, hãy thêm từ khóa hoặc chọn bộ lọc (quận/huyện, quý, năm…).`,
+      }),
+    );
+  }
   el.pagination.hidden = false;
+}
+
+// ---------------------------------------------------------------- export and feed
+
+function renderTakeAway(total) {
+  clear(el.takeAway);
+  const query = stateToSearchQuery(state);
+  const feed = `/feed?${query.replace(/(^|&)sort=[^&]*/, '').replace(/^&/, '')}`;
+  el.feedLink.href = feed;
+  el.takeAway.hidden = total === 0;
+  if (total === 0) return;
+  const limit = formatCount(MAX_DEPTH);
+  el.takeAway.append(
+    h('span', { class: 'take-title', text: 'Lấy kết quả:' }),
+    h('a', { href: `/api/export?format=csv&${query}`, attrs: { download: 'vnpress.csv', title: `Bảng tính CSV (UTF-8), tối đa ${limit} dòng` }, text: 'Tải CSV' }),
+    h('a', { href: `/api/export?format=json&${query}`, attrs: { download: 'vnpress.json', title: `JSON, tối đa ${limit} kết quả` }, text: 'Tải JSON' }),
+    h('a', { href: feed, class: 'feed', attrs: { type: 'application/atom+xml', title: 'Nguồn tin Atom: thông cáo mới nhất của tìm kiếm này, cho trình đọc tin' }, text: 'Theo dõi (Atom)' }),
+  );
 }
 
 // ---------------------------------------------------------------- document view
@@ -581,9 +822,11 @@ async function showDocument() {
     heading.focus();
     window.scrollTo(0, 0);
     setPhase('ready');
+    restorePosition();
   } catch (e) {
     if (e.name === 'AbortError' || seq !== requestSeq) return;
-    renderDocumentMessage(el.docView, e.message, backUrl, true);
+    if (e.status === 404) renderDocumentNotFound(el.docView, state.doc, e.message, backUrl);
+    else renderDocumentMessage(el.docView, e.message, backUrl, true);
     setPhase('error');
   }
 }
@@ -600,6 +843,7 @@ async function showHealth() {
 }
 
 el.q.value = state.q;
-history.replaceState({ vnpress: true }, '', currentUrl());
+history.replaceState({ ...(history.state || {}), vnpress: true }, '', currentUrl());
+if (history.state && (history.state.focus || history.state.scroll)) restoring = { focus: history.state.focus, scroll: history.state.scroll || 0 };
 route();
 showHealth();

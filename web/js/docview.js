@@ -1,6 +1,6 @@
 // The document view: one press release in full, with the query highlighted and its extracted metadata.
 import { h, clear } from './dom.js';
-import { formatDate, quarterLabel } from './format.js';
+import { formatDate, quarterLabel, sourceLabel } from './format.js';
 import { highlight } from './highlight.js';
 import { newState, stateToUrl } from './state.js';
 
@@ -112,7 +112,7 @@ export function renderDocument(container, doc, query, backUrl) {
     row('Kỳ báo cáo', linkList(periods.map((p) => (typeof p === 'string' ? navLink(quarterLabel(p), newState('', { period: [p] })) : h('span', { text: textOf(p) }))))),
     row('Tác giả', author ? h('span', { text: author }) : null),
     row('Ghi chú', notes.length ? h('ul', { class: 'notes' }, notes.map((n) => h('li', { text: textOf(n) }))) : null),
-    row('Nguồn', doc.source ? h('span', { text: doc.source }) : null, url ? h('a', { href: url, text: 'Xem bài gốc', class: 'external', attrs: { rel: 'noopener noreferrer external', target: '_blank' } }) : null),
+    row('Nguồn', doc.source ? h('span', { text: sourceLabel(doc.source) }) : null, url ? h('a', { href: url, text: 'Xem bài gốc', class: 'external', attrs: { rel: 'noopener noreferrer external', target: '_blank' } }) : null),
   );
 
   const back = h('a', { class: 'back', href: backUrl, attrs: { 'data-back': '' } }, '← Quay lại kết quả tìm kiếm');
@@ -130,4 +130,18 @@ export function renderDocumentMessage(container, message, backUrl, isError) {
     h('nav', { class: 'doc-nav', attrs: { 'aria-label': 'Điều hướng' } }, h('a', { class: 'back', href: backUrl, attrs: { 'data-back': '' } }, '← Quay lại kết quả tìm kiếm')),
     h('p', { class: isError ? 'error-box' : 'loading', attrs: { role: isError ? 'alert' : 'status' }, text: message }),
   );
+}
+
+/** The page's own "not found": the document id is unknown (a wrong link, or a release since removed). */
+export function renderDocumentNotFound(container, id, message, backUrl) {
+  clear(container);
+  const heading = h('h1', { class: 'doc-title', attrs: { tabindex: '-1' }, text: 'Không tìm thấy văn bản' });
+  container.append(
+    h('nav', { class: 'doc-nav', attrs: { 'aria-label': 'Điều hướng' } }, h('a', { class: 'back', href: backUrl, attrs: { 'data-back': '' } }, '← Quay lại kết quả tìm kiếm')),
+    heading,
+    h('div', { class: 'not-found', attrs: { role: 'alert' } }, h('p', { text: message }), h('p', {}, 'Mã văn bản: ', h('code', { class: 'typed', text: id }))),
+    h('p', {}, 'Hãy thử ', h('a', { href: '/', attrs: { 'data-nav': '' }, text: 'tìm kiếm lại từ trang chủ' }), ', hoặc gõ tiêu đề, số văn bản vào ô tìm kiếm.'),
+  );
+  document.title = 'Không tìm thấy văn bản — vnpress';
+  heading.focus();
 }

@@ -45,3 +45,33 @@ export function formatTook(ms) {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(1).replace('.', ',')} giây`;
 }
+
+/** "Tìm thấy 12 kết quả" or, when the API only knows a lower bound, "Tìm thấy hơn 230.000 kết quả". */
+export function formatTotal(total, relation) {
+  return relation === 'gte' ? `hơn ${formatCount(total)}` : formatCount(total);
+}
+
+// Datasets the bundled and benchmark corpora come from, named as a Vietnamese reader knows them.
+const SOURCE_NAMES = [
+  [/^vnds$/i, 'VNDS (bộ dữ liệu tin tức)'],
+  [/^danes\b.*$/i, 'DANeS (bộ dữ liệu tin tức, CC BY 4.0)'],
+  [/^alqac\b.*$/i, 'ALQAC (bộ dữ liệu văn bản pháp luật)'],
+  [/^baomoi\b.*$/i, 'Báo Mới'],
+];
+
+/**
+ * A source as a reader should see it. Records name their source as their producer wrote it, often an
+ * English dataset id such as "dvhcvn/20250701 (from thuvienphapluat.vn)": the site comes first, the
+ * dataset after it, in Vietnamese.
+ */
+export function sourceLabel(source) {
+  const s = String(source || '').trim();
+  if (!s) return '';
+  const from = /^(.*?)\s*\(from ([^)]+)\)\s*$/i.exec(s);
+  if (from) {
+    const dataset = from[1].trim();
+    return dataset ? `${from[2].trim()} (bộ dữ liệu ${dataset})` : from[2].trim();
+  }
+  for (const [re, name] of SOURCE_NAMES) if (re.test(s)) return name;
+  return s;
+}

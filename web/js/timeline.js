@@ -2,7 +2,9 @@
 import { svg, clear } from './dom.js';
 import { parseQuarter, quarterLabel, quarterShort, formatCount } from './format.js';
 
-const HEIGHT = 150;
+// A phone shows the chart lower, so that the first results still fit in the first screen.
+const FULL_HEIGHT = 150;
+const HEIGHT_NARROW = 96;
 const TOP = 18; // room for the count above the tallest bar
 const AXIS = 24; // room for the quarter labels under the bars
 // Gaps between quarters are filled with empty bars so time reads evenly, unless the span is very long.
@@ -39,13 +41,14 @@ export function renderTimeline(container, entries, selected, onPick) {
   const slot = Math.min(56, width / series.length);
   const barWidth = Math.max(2, slot * 0.7);
   const max = Math.max(1, ...series.map((s) => s.count));
-  const plot = HEIGHT - TOP - AXIS;
+  const chartHeight = width < 600 ? HEIGHT_NARROW : FULL_HEIGHT;
+  const plot = chartHeight - TOP - AXIS;
   // Label every bar when there is room, otherwise only the first quarter of each year.
   const labelEvery = slot >= 38;
   const chart = svg('svg', {
     width,
-    height: HEIGHT,
-    viewBox: `0 0 ${width} ${HEIGHT}`,
+    height: chartHeight,
+    viewBox: `0 0 ${width} ${chartHeight}`,
     role: 'group',
     'aria-label': 'Biểu đồ số kết quả theo quý; chọn một cột để lọc theo quý đó',
     class: 'timeline-svg',
@@ -79,7 +82,7 @@ export function renderTimeline(container, entries, selected, onPick) {
         lx = width - 1;
         anchor = 'end';
       }
-      g.append(svg('text', { class: 'label', x: lx, y: HEIGHT - 6, 'text-anchor': anchor }, text));
+      g.append(svg('text', { class: 'label', x: lx, y: chartHeight - 6, 'text-anchor': anchor }, text));
     }
     if (s.count > 0) {
       g.setAttribute('role', 'button');

@@ -68,6 +68,9 @@ public final class LuceneBackend implements SearchBackend {
 
   private final SearchLimits limits;
 
+  /** Completion while typing (GET /api/suggest), rebuilt in the background as the index changes. */
+  private final Completions completions;
+
   public LuceneBackend(PressIndex index) {
     this(index, new TextQueryBuilder(), SearchLimits.DEFAULT);
   }
@@ -78,6 +81,7 @@ public final class LuceneBackend implements SearchBackend {
     this.config = index.facetsConfig();
     this.queries = queries;
     this.limits = limits;
+    this.completions = new Completions(index);
   }
 
   /** Facet state, labels, district names and cached counts of one reader, built once per reader. */
@@ -432,6 +436,7 @@ public final class LuceneBackend implements SearchBackend {
     } finally {
       index.searchers().release(s);
     }
+    completions.warmUp();
     search(SearchRequest.of(""));
   }
 
@@ -482,7 +487,13 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
+  public List<Completion> complete(String prefix, int limit) throws IOException {
+    return completions.complete(prefix, limit);
+  }
+
+  @Override
   public void close() throws IOException {
+    completions.close();
     index.close();
   }
 }

@@ -38,6 +38,14 @@ public interface SearchBackend extends ReleaseWriter, Closeable {
   }
 
   /**
+   * Completions of what a user is typing: districts, document numbers and frequent phrases that
+   * start with {@code prefix}, accent-insensitive, best first. A backend without them answers none.
+   */
+  default List<Completion> complete(String prefix, int limit) throws IOException {
+    return List.of();
+  }
+
+  /**
    * Builds what the first search would otherwise build while a user waits (facet state, labels,
    * compiled code paths). A server calls it on a background thread as it starts.
    */

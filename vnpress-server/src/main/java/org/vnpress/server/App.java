@@ -49,6 +49,10 @@ public final class App {
     Metrics metrics = new Metrics(backend);
     SearchController search = new SearchController(metrics.searching(backend));
     DocumentController documents = new DocumentController(backend, sources, cfg.token(), metrics);
+    PageController page = new PageController(backend);
+    SuggestController suggest = new SuggestController(backend);
+    ExportController export = new ExportController(backend);
+    FeedController feed = new FeedController(backend);
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(json(), false));
@@ -95,8 +99,12 @@ public final class App {
                 }
                 RequestLimits.check(ctx);
               });
+          config.routes.get("/", page::page);
           config.routes.get("/api/health", ctx -> ctx.json(health(backend)));
           config.routes.get("/api/search", search::search);
+          config.routes.get("/api/suggest", suggest::suggest);
+          config.routes.get("/api/export", export::export);
+          config.routes.get("/feed", feed::feed);
           config.routes.get("/api/documents/{id}", documents::get);
           config.routes.post("/api/documents", documents::post);
           config.routes.delete("/api/documents/{id}", documents::delete);

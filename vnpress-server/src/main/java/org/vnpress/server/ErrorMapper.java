@@ -85,7 +85,14 @@ final class ErrorMapper {
         ValidationException.class, (e, ctx) -> send(ctx, 400, "bad_request", invalidParameters(e)));
     routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> send(ctx, e.getStatus(), code(e.getStatus()), message(e)));
+        (e, ctx) -> {
+          // a path the page does not know gets the page's own Vietnamese 404, the API JSON
+          if (e.getStatus() == 404 && !ctx.path().startsWith("/api/")) {
+            PageController.notFound(ctx);
+          } else {
+            send(ctx, e.getStatus(), code(e.getStatus()), message(e));
+          }
+        });
     // logged by the controller, in one line: a client that stops sending is not a server fault
     routes.exception(
         DocumentController.BodyAborted.class,
@@ -125,7 +132,7 @@ final class ErrorMapper {
             if (ctx.path().startsWith("/api/")) {
               send(ctx, 404, "not_found", "no such endpoint: " + ctx.path());
             } else {
-              ctx.contentType("text/plain; charset=utf-8").result("404 Not Found");
+              PageController.notFound(ctx);
             }
           }
         });

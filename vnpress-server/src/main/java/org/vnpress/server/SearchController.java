@@ -27,6 +27,24 @@ final class SearchController {
   }
 
   static SearchRequest request(Context ctx) {
+    SearchRequest r =
+        request(
+            ctx,
+            sort(ctx.queryParam("sort")),
+            integer(ctx, "page", 1),
+            integer(ctx, "size", 10),
+            integer(ctx, "facetLimit", SearchRequest.DEFAULT_FACET_LIMIT));
+    // with a cursor (a previous answer's nextCursor) the page number is only the client's label
+    String cursor = ctx.queryParam("cursor");
+    return cursor == null || cursor.isBlank() ? r : r.withCursor(Cursor.decode(cursor));
+  }
+
+  /**
+   * The search a request's parameters ask for (text, filters, dates), in a given order, page and
+   * facet size: the export and the feed page through the same search on their own terms.
+   */
+  static SearchRequest request(
+      Context ctx, SearchRequest.Sort sort, int page, int size, int facetLimit) {
     Map<String, List<String>> filters = new LinkedHashMap<>();
     for (String dim : Fields.FACETS) {
       List<String> values =
@@ -35,20 +53,18 @@ final class SearchController {
         filters.put(dim, values);
       }
     }
-    String cursor = ctx.queryParam("cursor");
     return new SearchRequest(
         ctx.queryParam("q"),
         filters,
         date(ctx, "from"),
         date(ctx, "to"),
-        sort(ctx.queryParam("sort")),
-        integer(ctx, "page", 1),
-        integer(ctx, "size", 10),
-        integer(ctx, "facetLimit", SearchRequest.DEFAULT_FACET_LIMIT),
-        cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor));
+        sort,
+        page,
+        size,
+        facetLimit);
   }
 
-  private static SearchRequest.Sort sort(String s) {
+  static SearchRequest.Sort sort(String s) {
     if (s == null || s.isBlank()) {
       return SearchRequest.Sort.RELEVANCE;
     }
@@ -60,7 +76,7 @@ final class SearchController {
   }
 
   /** A whole-number parameter, Javalin's validator turning anything else into a 400. */
-  private static int integer(Context ctx, String name, int fallback) {
+  static int integer(Context ctx, String name, int fallback) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
       return fallback;

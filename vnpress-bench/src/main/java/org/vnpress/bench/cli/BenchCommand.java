@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Benchmarks: generate, index, query, startup, relevance, analyzer, extraction, soak.",
+        "Benchmarks: generate, index, query, startup, relevance, analyzer, extraction, soak,"
+            + " completion.",
     subcommands = {
       BenchGenerateCommand.class,
       BenchIndexCommand.class,
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       BenchAnalyzerCommand.class,
       BenchExtractionCommand.class,
       BenchSoakCommand.class,
+      BenchCompletionCommand.class,
     })
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

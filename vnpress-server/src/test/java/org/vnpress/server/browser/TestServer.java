@@ -3,9 +3,14 @@ package org.vnpress.server.browser;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.vnpress.Fixtures;
 import org.vnpress.extract.Extractor;
+import org.vnpress.extract.PressRelease;
 import org.vnpress.extract.Sources;
+import org.vnpress.index.PressIndex;
 import org.vnpress.search.LuceneBackend;
 import org.vnpress.server.App;
 import org.vnpress.server.ServerConfig;
@@ -30,11 +35,36 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start() throws IOException {
+    return start(List.of());
+  }
+
+  /**
+   * The seeds and the 35 resolutions of 2025 bundled in index-data/ (MIT): long facet lists (the
+   * resolutions name hundreds of wards), dated and undated releases side by side.
+   */
+  static TestServer startBundled() throws IOException {
+    return start(List.of(Fixtures.resolutions()));
+  }
+
+  private static TestServer start(List<Path> extra) throws IOException {
     String external = System.getProperty("vnpress.web.baseUrl", "");
     if (!external.isBlank()) {
       return new TestServer(URI.create(external.replaceAll("/+$", "")), () -> {});
     }
-    LuceneBackend backend = new LuceneBackend(Fixtures.seedIndex());
+    PressIndex index = Fixtures.seedIndex();
+    if (!extra.isEmpty()) {
+      List<PressRelease> releases = new ArrayList<>();
+      new Sources(Extractor.standard())
+          .read(
+              extra,
+              item -> {
+                if (item instanceof Sources.Accepted a) {
+                  releases.add(a.release());
+                }
+              });
+      index.write(releases);
+    }
+    LuceneBackend backend = new LuceneBackend(index);
     // Port 0: the OS picks a free port, so parallel builds on one machine do not collide.
     Javalin app =
         App.create(backend, new Sources(Extractor.standard()), ServerConfig.local(0, null)).start();
