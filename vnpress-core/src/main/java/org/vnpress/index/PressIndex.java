@@ -59,8 +59,12 @@ public final class PressIndex implements Closeable {
   private final FacetsConfig facets = Fields.facetsConfig();
   private final DocumentMapper mapper = new DocumentMapper(facets);
 
+  /** The syllable counts of the text written, for accent restoration (kept beside the index). */
+  private final SyllableCounts syllables;
+
   private PressIndex(Directory directory, Path where) throws IOException {
     this.directory = directory;
+    this.syllables = SyllableCounts.load(SyllableCounts.Store.in(directory));
     IndexWriterConfig config = new IndexWriterConfig(TextFields.indexAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
@@ -107,15 +111,19 @@ public final class PressIndex implements Closeable {
     return facets;
   }
 
-  /** A release made into its analysed Lucene document: the writer only has to add it. */
-  public record Prepared(String id, Document doc) {}
+  /**
+   * A release made into its analysed Lucene document: the writer only has to add it. {@code
+   * syllables} are its text's syllables for the language model, counted when it is written.
+   */
+  public record Prepared(String id, Document doc, TextCounts syllables) {}
 
   /**
    * Maps and analyses a release, on the calling thread: a long ingest prepares the next batch while
    * the writer adds the last one.
    */
   public Prepared prepare(PressRelease r) throws IOException {
-    return new Prepared(r.id(), mapper.toDocument(r));
+    TextCounts syllables = new TextCounts();
+    return new Prepared(r.id(), mapper.toDocument(r, syllables), syllables);
   }
 
   /** Adds or replaces each release; returns how many replaced an existing document. */
@@ -149,6 +157,7 @@ public final class PressIndex implements Closeable {
           replaced++;
         }
         writer.updateDocument(new Term(Fields.ID, p.id()), p.doc());
+        syllables.add(p.syllables());
         recent.add(p.id());
       }
     } finally {
@@ -174,6 +183,7 @@ public final class PressIndex implements Closeable {
   public void commit() throws IOException {
     writer.commit();
     searchers.maybeRefreshBlocking();
+    syllables.committed(SyllableCounts.Store.in(directory));
   }
 
   /** Makes recent changes visible to searches without the cost of a commit. */
@@ -183,6 +193,11 @@ public final class PressIndex implements Closeable {
 
   public SearcherManager searchers() {
     return searchers;
+  }
+
+  /** The syllable counts of the index's text, as of its last commit: the accent model's. */
+  public SyllableCounts syllableCounts() {
+    return syllables;
   }
 
   /** Number of live documents in the current searcher. */
@@ -200,6 +215,7 @@ public final class PressIndex implements Closeable {
     try {
       searchers.close();
       writer.close();
+      syllables.close(SyllableCounts.Store.in(directory));
     } finally {
       directory.close();
     }

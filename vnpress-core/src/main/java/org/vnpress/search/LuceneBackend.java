@@ -50,6 +50,8 @@ import org.vnpress.index.Fields;
 import org.vnpress.index.PressIndex;
 import org.vnpress.index.RecordCodec;
 import org.vnpress.index.TextFields;
+import org.vnpress.search.restore.AccentRestorer;
+import org.vnpress.search.restore.Restoration;
 
 /** Search over the embedded Lucene index: drill-sideways facets, highlights, suggestions. */
 public final class LuceneBackend implements SearchBackend {
@@ -77,7 +79,7 @@ public final class LuceneBackend implements SearchBackend {
   private final PressIndex index;
   private final FacetsConfig config;
   private final TextQueryBuilder queries = new TextQueryBuilder();
-  private final Suggester suggester = new Suggester();
+  private final AccentRestorer restorer;
   private final Analyzer folding = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
 
   /** Re-analyses the shown hits' stored text: the index keeps positions, not offsets. */
@@ -89,6 +91,7 @@ public final class LuceneBackend implements SearchBackend {
   public LuceneBackend(PressIndex index) {
     this.index = index;
     this.config = index.facetsConfig();
+    this.restorer = AccentRestorer.of(index);
   }
 
   /** Facet state and labels of one reader, built once per reader. */
@@ -238,7 +241,8 @@ public final class LuceneBackend implements SearchBackend {
       }
       List<Hit> hits = hits(s, text, top, req);
       Map<String, List<FacetValue>> facetValues = facetValues(facets, st, req);
-      String suggestion = suggester.suggest(s, req.q(), total);
+      Restoration restored = restorer.restore(req.q());
+      String suggestion = restored.suggestion();
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(
           req.q(), total, req.page(), req.size(), took, suggestion, hits, facetValues);

@@ -11,18 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 import org.vnpress.analysis.VietnameseAnalyzer;
@@ -31,7 +29,10 @@ import org.vnpress.extract.DocumentRef;
 import org.vnpress.extract.PressRelease;
 import org.vnpress.index.FacetLabels;
 import org.vnpress.index.Fields;
+import org.vnpress.index.NgramTable;
 import org.vnpress.index.RecordCodec;
+import org.vnpress.index.SyllableCounts;
+import org.vnpress.index.TextCounts;
 import org.vnpress.index.TextFields;
 import org.vnpress.search.BackendUnavailableException;
 import org.vnpress.search.DocumentView;
@@ -41,9 +42,10 @@ import org.vnpress.search.IngestResult;
 import org.vnpress.search.SearchBackend;
 import org.vnpress.search.SearchRequest;
 import org.vnpress.search.SearchResponse;
-import org.vnpress.search.Suggester;
 import org.vnpress.search.TextQueryBuilder;
 import org.vnpress.search.WholePhrase;
+import org.vnpress.search.restore.AccentRestorer;
+import org.vnpress.search.restore.Restoration;
 
 /**
  * Search on an OpenSearch cluster whose nodes run the vnpress analysis plugin: the same query as
@@ -63,8 +65,6 @@ public final class OpenSearchBackend implements SearchBackend {
   private static final int ALL_VALUES = 10_000;
   private static final float DISTRICT_BOOST = 10f;
   private static final long DISTRICT_CACHE_NANOS = 60_000_000_000L;
-  private static final int MAX_SUGGEST_WORDS = 6;
-  private static final int MAX_PATH_WORDS = 4;
 
   /** Suffix of the facet fields that hold {@code value␟label} for aggregation. */
   private static final String LABELLED = "_labelled";
@@ -81,8 +81,12 @@ public final class OpenSearchBackend implements SearchBackend {
   private final HttpClient http;
   private final TextQueryBuilder queries = new TextQueryBuilder();
   private final Analyzer folding = new VietnameseAnalyzer(VietnameseAnalyzer.Key.FOLDED);
-  private final Analyzer exactKey = new VietnameseAnalyzer(VietnameseAnalyzer.Key.EXACT);
   private final WholePhrase wholePhrase = new WholePhrase();
+  private final SyllableCounts syllables = new SyllableCounts();
+  private final AccentRestorer restorer = AccentRestorer.of(syllables);
+  private final ClusterSyllableStore syllableStore;
+  private final AtomicBoolean syllablesLoading = new AtomicBoolean();
+  private volatile boolean syllablesLoaded;
   private volatile DistrictNames districts;
 
   private record DistrictNames(long builtAt, Map<String, List<String>> byName) {}
@@ -129,6 +133,13 @@ public final class OpenSearchBackend implements SearchBackend {
             .toList();
     this.index = index;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.syllableStore =
+        new ClusterSyllableStore(
+            (method, p, json) -> {
+              Answer a = call(method, p, json, "application/json");
+              return new ClusterSyllableStore.Reply(a.status, a.body.toString());
+            },
+            index);
   }
 
   public String index() {
@@ -307,6 +318,11 @@ public final class OpenSearchBackend implements SearchBackend {
       }
     }
     districts = null;
+    loadSyllables();
+    for (PressRelease r : releases) {
+      syllables.add(TextCounts.of(r.displayTitle(), r.body()));
+    }
+    counted();
     return new IngestResult(added, replaced, rejected);
   }
 
@@ -406,6 +422,7 @@ public final class OpenSearchBackend implements SearchBackend {
   @Override
   public SearchResponse search(SearchRequest req) throws IOException {
     long start = System.nanoTime();
+    loadSyllables();
     Query text = queries.build(req.q());
     ObjectNode body = JSON.createObjectNode();
     int from = (req.page() - 1) * req.size();
@@ -511,7 +528,8 @@ public final class OpenSearchBackend implements SearchBackend {
       hits.add(Hit.of(r, title, snippet, (float) h.path("_score").asDouble(0)));
     }
     Map<String, List<FacetValue>> facets = facetValues(a.body.path("aggregations"));
-    String suggestion = suggest(req.q());
+    Restoration restored = restorer.restore(req.q());
+    String suggestion = restored.suggestion();
     long took = (System.nanoTime() - start) / 1_000_000;
     return new SearchResponse(
         req.q(), total, req.page(), req.size(), took, suggestion, hits, facets);
@@ -678,142 +696,49 @@ public final class OpenSearchBackend implements SearchBackend {
   // ---------------------------------------------------------------- suggestion
 
   /**
-   * "Did you mean" for an unaccented query: each word's accented forms are generated (tone and
-   * letter variants, in the exact key) and counted in the body field in one request; adjacent pairs
-   * are counted in a second, as the embedded suggester does with its vocabulary.
+   * The accent model's counts, kept by vnpress from the releases it writes (the cluster only stores
+   * them): read from the cluster once, in the background, the first time the backend is used.
    */
-  private String suggest(String q) throws IOException {
-    if (q.isBlank() || q.length() > 200) {
-      return null;
+  private void loadSyllables() {
+    if (!syllablesLoading.compareAndSet(false, true)) {
+      return;
     }
-    String[] words = q.strip().toLowerCase(Locale.ROOT).split("\\s+");
-    if (words.length > MAX_SUGGEST_WORDS) {
-      return null;
-    }
-    for (String w : words) {
-      if (!w.chars().allMatch(c -> c >= 'a' && c <= 'z') || w.length() > 7) {
-        return null;
-      }
-    }
-    Map<String, List<String>> forms = new LinkedHashMap<>();
-    ObjectNode body = JSON.createObjectNode();
-    body.put("size", 0);
-    ObjectNode filters =
-        body.putObject("aggs").putObject("f").putObject("filters").putObject("filters");
-    for (String w : words) {
-      List<String> variants = variants(w);
-      forms.put(w, variants);
-      for (String v : variants) {
-        filters.putObject(v).putObject("term").put(TextFields.BODY, v);
-      }
-    }
-    Answer a = json("POST", path("/_search"), body);
-    if (a.status >= 300) {
-      throw failed("suggestion", a);
-    }
-    JsonNode buckets = a.body.path("aggregations").path("f").path("buckets");
-    List<List<String>> candidates = new ArrayList<>();
-    for (String w : words) {
-      // at most three forms that occur, commonest first (as the embedded suggester)
-      List<String> found =
-          forms.get(w).stream()
-              .filter(v -> buckets.path(v).path("doc_count").asLong() > 0)
-              .sorted(
-                  Comparator.comparingLong((String v) -> buckets.path(v).path("doc_count").asLong())
-                      .reversed())
-              .limit(3)
-              .toList();
-      candidates.add(found.isEmpty() ? List.of(w) : found);
-    }
-    List<String> out =
-        words.length <= MAX_PATH_WORDS
-            ? bestPath(candidates)
-            : candidates.stream().map(c -> c.get(0)).toList();
-    boolean changed = false;
-    for (int i = 0; i < words.length; i++) {
-      changed |= !out.get(i).equals(words[i]);
-    }
-    return changed ? String.join(" ", out) : null;
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                NgramTable kept = syllableStore.read();
+                if (kept != null) {
+                  syllables.adopt(kept);
+                }
+                syllablesLoaded = true;
+              } catch (IOException | RuntimeException e) {
+                // the shipped model serves meanwhile; the next start tries again
+                syllablesLoading.set(false);
+              }
+            },
+            "vnpress-syllables-load");
+    t.setDaemon(true);
+    t.start();
   }
 
-  /**
-   * The reading the index's text supports best: the embedded suggester's Viterbi walk, scored by
-   * how many documents hold each adjacent pair as a phrase (all pairs counted in one request).
-   */
-  private List<String> bestPath(List<List<String>> candidates) throws IOException {
-    int n = candidates.size();
-    ObjectNode body = JSON.createObjectNode();
-    body.put("size", 0);
-    ObjectNode filters =
-        body.putObject("aggs").putObject("p").putObject("filters").putObject("filters");
-    for (int i = 1; i < n; i++) {
-      for (String prev : candidates.get(i - 1)) {
-        for (String cur : candidates.get(i)) {
-          ArrayNode clauses =
-              filters
-                  .putObject(prev + " " + cur)
-                  .putObject("span_near")
-                  .put("slop", 0)
-                  .put("in_order", true)
-                  .putArray("clauses");
-          clauses.addObject().putObject("span_term").put(TextFields.BODY, prev);
-          clauses.addObject().putObject("span_term").put(TextFields.BODY, cur);
-        }
-      }
+  /** After a write: the new counts to suggestions, and to the cluster once loaded from it. */
+  private void counted() throws IOException {
+    if (syllablesLoaded) {
+      syllables.committed(syllableStore);
+    } else {
+      syllables.freeze();
     }
-    JsonNode pairs = JSON.createObjectNode();
-    if (n > 1) {
-      Answer a = json("POST", path("/_search"), body);
-      if (a.status >= 300) {
-        throw failed("suggestion pairs", a);
-      }
-      pairs = a.body.path("aggregations").path("p").path("buckets");
-    }
-    JsonNode counts = pairs;
-    return Suggester.bestPath(
-        candidates,
-        (first, second) -> counts.path(first + " " + second).path("doc_count").asLong());
-  }
-
-  private static final Map<Character, String> LETTERS =
-      Map.of('a', "aăâ", 'e', "eê", 'o', "oôơ", 'u', "uư", 'd', "dđ");
-  private static final String TONES = "\u0300\u0301\u0309\u0303\u0323";
-
-  /** Every accented spelling of a folded syllable, in the exact key (canonical tone place). */
-  private List<String> variants(String w) {
-    List<String> letters = new ArrayList<>(List.of(""));
-    for (char c : w.toCharArray()) {
-      String options = LETTERS.getOrDefault(c, String.valueOf(c));
-      List<String> next = new ArrayList<>();
-      for (String prefix : letters) {
-        for (char o : options.toCharArray()) {
-          next.add(prefix + o);
-        }
-      }
-      letters = next;
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (String base : letters) {
-      out.add(base);
-      for (int i = 0; i < base.length(); i++) {
-        if ("aăâeêioôơuưy".indexOf(base.charAt(i)) < 0) {
-          continue;
-        }
-        for (char tone : TONES.toCharArray()) {
-          String s = base.substring(0, i + 1) + tone + base.substring(i + 1);
-          s = Normalizer.normalize(s, Normalizer.Form.NFC);
-          out.add(exactKey.normalize(TextFields.BODY, s).utf8ToString());
-        }
-      }
-    }
-    out.remove(w);
-    List<String> list = new ArrayList<>(out);
-    list.add(0, w);
-    return list;
   }
 
   @Override
-  public void close() {
-    http.close();
+  public void close() throws IOException {
+    try {
+      if (syllablesLoaded) {
+        syllables.close(syllableStore);
+      }
+    } finally {
+      http.close();
+    }
   }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Benchmarks: generate, index, query, startup, relevance, analyzer, extraction, soak.",
+        "Benchmarks: generate, index, query, startup, relevance, analyzer, extraction, soak, suggest.",
     subcommands = {
       BenchGenerateCommand.class,
       BenchIndexCommand.class,
@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       BenchAnalyzerCommand.class,
       BenchExtractionCommand.class,
       BenchSoakCommand.class,
+      BenchSuggestCommand.class,
     })
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

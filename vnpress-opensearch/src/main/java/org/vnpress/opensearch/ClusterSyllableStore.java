@@ -1,0 +1,104 @@
+package org.vnpress.opensearch;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.vnpress.index.NgramTable;
+import org.vnpress.index.SyllableCounts;
+
+/**
+ * Keeps the accent model's counts in the cluster, beside the documents: the gzipped table in parts
+ * of a few megabytes in index {@code <index>-syllables} (binary fields, never searched), then a
+ * head document naming how many parts make the current table, written last. vnpress counts every
+ * release it sends to the cluster, so any vnpress process attached to the same index finds the
+ * counts there when it starts.
+ */
+final class ClusterSyllableStore implements SyllableCounts.Store {
+
+  /** Raw bytes per part, well below OpenSearch's request size limit. */
+  private static final int PART = 4 << 20;
+
+  /** The cluster, as the backend talks to it. */
+  interface Http {
+    /** Sends a JSON request; answers the status and the body. */
+    Reply send(String method, String path, String json) throws IOException;
+  }
+
+  record Reply(int status, String body) {}
+
+  private final Http http;
+  private final String index;
+
+  ClusterSyllableStore(Http http, String index) {
+    this.http = http;
+    this.index = index + "-syllables";
+  }
+
+  @Override
+  public void write(NgramTable table) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16)) {
+      table.write(gz);
+    }
+    byte[] all = bytes.toByteArray();
+    int parts = Math.max(1, (all.length + PART - 1) / PART);
+    // a new generation's parts under new ids, then the head: a reader never sees a mixed table
+    long generation = System.currentTimeMillis();
+    for (int i = 0; i < parts; i++) {
+      int from = i * PART;
+      int to = Math.min(all.length, from + PART);
+      byte[] part = java.util.Arrays.copyOfRange(all, from, to);
+      String doc = "{\"data\":\"" + Base64.getEncoder().encodeToString(part) + "\"}";
+      check(http.send("PUT", index + "/_doc/" + generation + "-" + i, doc), "writing part " + i);
+    }
+    Reply old = http.send("GET", index + "/_doc/head", null);
+    String head = "{\"generation\":" + generation + ",\"parts\":" + parts + "}";
+    check(http.send("PUT", index + "/_doc/head?refresh=true", head), "writing the head");
+    if (old.status == 200) {
+      // the last generation's parts are garbage now
+      com.fasterxml.jackson.databind.JsonNode h =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(old.body).path("_source");
+      for (int i = 0; i < h.path("parts").asInt(); i++) {
+        http.send("DELETE", index + "/_doc/" + h.path("generation").asLong() + "-" + i, null);
+      }
+    }
+  }
+
+  @Override
+  public NgramTable read() throws IOException {
+    Reply head = http.send("GET", index + "/_doc/head", null);
+    if (head.status == 404) {
+      return null;
+    }
+    check(head, "reading the head");
+    com.fasterxml.jackson.databind.JsonNode h =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(head.body).path("_source");
+    long generation = h.path("generation").asLong();
+    int parts = h.path("parts").asInt();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (int i = 0; i < parts; i++) {
+      Reply r = http.send("GET", index + "/_doc/" + generation + "-" + i, null);
+      check(r, "reading part " + i);
+      String data =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(r.body)
+              .path("_source")
+              .path("data")
+              .asText();
+      all.write(Base64.getDecoder().decode(data));
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(all.toByteArray()))) {
+      return NgramTable.read(in);
+    }
+  }
+
+  private static void check(Reply r, String what) throws IOException {
+    if (r.status >= 300) {
+      throw new IOException(what + " of the accent model's counts failed with HTTP " + r.status);
+    }
+  }
+}
