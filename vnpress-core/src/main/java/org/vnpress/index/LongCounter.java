@@ -49,8 +49,10 @@ final class LongCounter {
       if (k == 0) {
         keys[i] = key;
         counts[i] = n;
-        if (++size * 4L > keys.length * 3L) {
-          grow();
+        if (++size > maxEntries) {
+          prune();
+        } else if (size * 4L > keys.length * 3L) {
+          rehash(keys.length * 2);
         }
         return;
       }
@@ -88,15 +90,6 @@ final class LongCounter {
 
   private static int saturated(long v) {
     return (int) Math.min(Integer.MAX_VALUE, v);
-  }
-
-  private void grow() {
-    if (size > maxEntries) {
-      prune();
-    }
-    if (size * 4L > keys.length * 3L) {
-      rehash(keys.length * 2);
-    }
   }
 
   /** Drops the least counted keys until at most half of {@code maxEntries} remain. */

@@ -69,9 +69,13 @@ public final class TextCounts {
     int first = size;
     int prevEnd = 0;
     char[] chars = tokens.chars();
+    int partsEnd = -1;
     for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.positionIncrement(i) == 0) {
-        continue; // the parts of a document number, at its position
+      if (tokens.startOffset(i) < partsEnd) {
+        continue; // the parts of a document number (15 nq tw), within its span
+      }
+      if (tokens.keyword(i)) {
+        partsEnd = tokens.endOffset(i);
       }
       int start = tokens.termStart(i);
       int end = tokens.termEnd(i);

@@ -467,27 +467,40 @@ public final class AccentRestorer {
     return s.toString();
   }
 
-  /** Whether the text capitalizes the form at position {@code i} next to its neighbours. */
+  /**
+   * Whether the text capitalizes the form at position {@code i} next to a neighbour, nearly always
+   * ({@link #CAPITALS}): {@code bà} before {@code trưng}, not before {@code con}; a word seen next
+   * to neither neighbour is judged by all its occurrences.
+   */
   private static boolean capitalized(List<Form> path, int i, Model m) {
     long h = path.get(i).hash;
-    long cap = 0;
-    long all = 0;
+    boolean evidence = false;
     if (i > 0) {
       long v = path.get(i - 1).hash;
-      cap += m.count(NgramKeys.of(Kind.CAPITALIZED_SECOND, v, h));
-      all += m.count(NgramKeys.of(Kind.BIGRAM, v, h));
+      long all = m.count(NgramKeys.of(Kind.BIGRAM, v, h));
+      if (all >= CAPITAL_EVIDENCE) {
+        evidence = true;
+        if (m.count(NgramKeys.of(Kind.CAPITALIZED_SECOND, v, h)) >= CAPITALS * all) {
+          return true;
+        }
+      }
     }
     if (i + 1 < path.size()) {
       long w = path.get(i + 1).hash;
-      cap += m.count(NgramKeys.of(Kind.CAPITALIZED_FIRST, h, w));
-      all +=
+      long all =
           m.count(NgramKeys.of(Kind.BIGRAM, h, w))
               - m.count(NgramKeys.of(Kind.CASE_UNKNOWN_FIRST, h, w));
+      if (all >= CAPITAL_EVIDENCE) {
+        evidence = true;
+        if (m.count(NgramKeys.of(Kind.CAPITALIZED_FIRST, h, w)) >= CAPITALS * all) {
+          return true;
+        }
+      }
     }
-    if (all < CAPITAL_EVIDENCE) {
-      cap = m.count(NgramKeys.of(Kind.CAPITALIZED, h));
-      all = m.count(NgramKeys.of(Kind.CASE_KNOWN, h));
+    if (evidence) {
+      return false;
     }
-    return all >= CAPITAL_EVIDENCE && cap >= CAPITALS * all;
+    long all = m.count(NgramKeys.of(Kind.CASE_KNOWN, h));
+    return all >= CAPITAL_EVIDENCE && m.count(NgramKeys.of(Kind.CAPITALIZED, h)) >= CAPITALS * all;
   }
 }
