@@ -1,5 +1,7 @@
 package org.vnpress.opensearch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +32,8 @@ final class ClusterSyllableStore implements SyllableCounts.Store {
 
   record Reply(int status, String body) {}
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Http http;
   private final String index;
 
@@ -46,8 +50,13 @@ final class ClusterSyllableStore implements SyllableCounts.Store {
     }
     byte[] all = bytes.toByteArray();
     int parts = Math.max(1, (all.length + PART - 1) / PART);
+    Reply old = http.send("GET", index + "/_doc/head", null);
+    JsonNode oldHead = old.status == 200 ? JSON.readTree(old.body).path("_source") : null;
     // a new generation's parts under new ids, then the head: a reader never sees a mixed table
-    long generation = System.currentTimeMillis();
+    long generation =
+        Math.max(
+            System.currentTimeMillis(),
+            oldHead == null ? 0 : oldHead.path("generation").asLong() + 1);
     for (int i = 0; i < parts; i++) {
       int from = i * PART;
       int to = Math.min(all.length, from + PART);
@@ -55,15 +64,12 @@ final class ClusterSyllableStore implements SyllableCounts.Store {
       String doc = "{\"data\":\"" + Base64.getEncoder().encodeToString(part) + "\"}";
       check(http.send("PUT", index + "/_doc/" + generation + "-" + i, doc), "writing part " + i);
     }
-    Reply old = http.send("GET", index + "/_doc/head", null);
     String head = "{\"generation\":" + generation + ",\"parts\":" + parts + "}";
     check(http.send("PUT", index + "/_doc/head?refresh=true", head), "writing the head");
-    if (old.status == 200) {
+    if (oldHead != null) {
       // the last generation's parts are garbage now
-      com.fasterxml.jackson.databind.JsonNode h =
-          new com.fasterxml.jackson.databind.ObjectMapper().readTree(old.body).path("_source");
-      for (int i = 0; i < h.path("parts").asInt(); i++) {
-        http.send("DELETE", index + "/_doc/" + h.path("generation").asLong() + "-" + i, null);
+      for (int i = 0; i < oldHead.path("parts").asInt(); i++) {
+        http.send("DELETE", index + "/_doc/" + oldHead.path("generation").asLong() + "-" + i, null);
       }
     }
   }
@@ -75,20 +81,14 @@ final class ClusterSyllableStore implements SyllableCounts.Store {
       return null;
     }
     check(head, "reading the head");
-    com.fasterxml.jackson.databind.JsonNode h =
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(head.body).path("_source");
+    JsonNode h = JSON.readTree(head.body).path("_source");
     long generation = h.path("generation").asLong();
     int parts = h.path("parts").asInt();
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     for (int i = 0; i < parts; i++) {
       Reply r = http.send("GET", index + "/_doc/" + generation + "-" + i, null);
       check(r, "reading part " + i);
-      String data =
-          new com.fasterxml.jackson.databind.ObjectMapper()
-              .readTree(r.body)
-              .path("_source")
-              .path("data")
-              .asText();
+      String data = JSON.readTree(r.body).path("_source").path("data").asText();
       all.write(Base64.getDecoder().decode(data));
     }
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(all.toByteArray()))) {
