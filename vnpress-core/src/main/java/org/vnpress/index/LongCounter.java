@@ -144,6 +144,21 @@ final class LongCounter {
     size++;
   }
 
+  /** The keys in unsigned order, and their counts beside them: {keys, counts}. */
+  Object[] sorted() {
+    long[] ks = new long[size];
+    int[] cs = new int[size];
+    int n = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != 0) {
+        ks[n] = keys[i];
+        cs[n++] = counts[i];
+      }
+    }
+    NgramTable.sortUnsigned(ks, cs, n);
+    return new Object[] {ks, cs};
+  }
+
   /** For tests: the counts in key order. */
   long[] sortedKeys() {
     long[] out = new long[size];

@@ -305,35 +305,13 @@ public final class NgramTable {
     NgramTable build(long tokens, int floor) {
       long[] ks = keys;
       int[] vs = values;
-      // key order, unsigned: compare with the sign bit flipped
-      new IntroSorter() {
-        private long pivot;
-
-        @Override
-        protected void swap(int i, int j) {
-          long k = ks[i];
-          ks[i] = ks[j];
-          ks[j] = k;
-          int v = vs[i];
-          vs[i] = vs[j];
-          vs[j] = v;
-        }
-
-        @Override
-        protected int compare(int i, int j) {
-          return Long.compareUnsigned(ks[i], ks[j]);
-        }
-
-        @Override
-        protected void setPivot(int i) {
-          pivot = ks[i];
-        }
-
-        @Override
-        protected int comparePivot(int j) {
-          return Long.compareUnsigned(pivot, ks[j]);
-        }
-      }.sort(0, n);
+      boolean sorted = true;
+      for (int j = 1; j < n && sorted; j++) {
+        sorted = Long.compareUnsigned(ks[j - 1], ks[j]) <= 0;
+      }
+      if (!sorted) {
+        sortUnsigned(ks, vs, n);
+      }
       int[] starts = n == 0 ? null : new int[BUCKETS + 1];
       int[] lows = new int[n];
       char[] cs = new char[n];
@@ -371,6 +349,38 @@ public final class NgramTable {
       return new NgramTable(
           f, s, fc, starts, Arrays.copyOf(lows, m), Arrays.copyOf(cs, m), big, m, tokens, floor);
     }
+  }
+
+  /** Sorts {@code ks[0..n)} in unsigned order, moving {@code vs} along. */
+  static void sortUnsigned(long[] ks, int[] vs, int n) {
+    new IntroSorter() {
+      private long pivot;
+
+      @Override
+      protected void swap(int i, int j) {
+        long k = ks[i];
+        ks[i] = ks[j];
+        ks[j] = k;
+        int v = vs[i];
+        vs[i] = vs[j];
+        vs[j] = v;
+      }
+
+      @Override
+      protected int compare(int i, int j) {
+        return Long.compareUnsigned(ks[i], ks[j]);
+      }
+
+      @Override
+      protected void setPivot(int i) {
+        pivot = ks[i];
+      }
+
+      @Override
+      protected int comparePivot(int j) {
+        return Long.compareUnsigned(pivot, ks[j]);
+      }
+    }.sort(0, n);
   }
 
   /** Writes the table: the vocabulary, then the entries in key order, delta-coded. */

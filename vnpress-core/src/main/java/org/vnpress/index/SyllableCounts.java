@@ -118,8 +118,11 @@ public final class SyllableCounts {
   /** Tables up to this many entries are merged and written at every commit. */
   private static final int SMALL = 300_000;
 
-  /** Larger tables are merged at most this often while documents arrive (a merge costs ~1 s). */
-  private static final long FREEZE_NANOS = 10_000_000_000L;
+  /**
+   * Larger tables are merged at most this often while documents arrive: a merge of a full table
+   * reads and writes all of it (about a second), on the thread that commits.
+   */
+  private static final long FREEZE_NANOS = 30_000_000_000L;
 
   /** …and written at most this often (and when the index closes). */
   private static final long PERSIST_NANOS = 60_000_000_000L;
@@ -284,8 +287,25 @@ public final class SyllableCounts {
           merged.form(form, surface, c[0]);
         });
     // the n-grams: old and new add up, then the least frequent go beyond the budget
-    base.forEach(merged::entry);
-    pending.forEach(merged::entry);
+    // both in key order, merged in one pass: the table never needs sorting again
+    Object[] more = pending.sorted();
+    long[] pk = (long[]) more[0];
+    int[] pc = (int[]) more[1];
+    int[] j = {0};
+    base.forEach(
+        (k, c) -> {
+          while (j[0] < pk.length && Long.compareUnsigned(pk[j[0]], k) < 0) {
+            merged.entry(pk[j[0]], pc[j[0]++]);
+          }
+          if (j[0] < pk.length && pk[j[0]] == k) {
+            merged.entry(k, (int) Math.min(Integer.MAX_VALUE, (long) c + pc[j[0]++]));
+          } else {
+            merged.entry(k, c);
+          }
+        });
+    while (j[0] < pk.length) {
+      merged.entry(pk[j[0]], pc[j[0]++]);
+    }
     int kept = Math.max(base.floor(), pending.floor());
     NgramTable next = merged.build(base.tokens() + pendingTokens, kept).pruned(maxEntries);
     table = next;
