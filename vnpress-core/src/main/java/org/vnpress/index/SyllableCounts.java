@@ -351,10 +351,13 @@ public final class SyllableCounts {
         t.write(os);
       }
       dir.sync(List.of(temp));
-      if (Arrays.asList(dir.listAll()).contains(FILE)) {
+      try {
+        // on a file system the rename replaces the old table atomically
+        dir.rename(temp, FILE);
+      } catch (java.nio.file.FileAlreadyExistsException inMemory) {
         dir.deleteFile(FILE);
+        dir.rename(temp, FILE);
       }
-      dir.rename(temp, FILE);
       dir.syncMetaData();
     }
 
