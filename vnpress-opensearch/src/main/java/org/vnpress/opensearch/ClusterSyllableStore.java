@@ -42,8 +42,38 @@ final class ClusterSyllableStore implements SyllableCounts.Store {
     this.index = index + "-syllables";
   }
 
+  /** The parts are binary and the head is two numbers: nothing in this index is searched. */
+  private static final String MAPPING =
+      "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{"
+          + "\"data\":{\"type\":\"binary\"},"
+          + "\"generation\":{\"type\":\"long\",\"index\":false},"
+          + "\"parts\":{\"type\":\"integer\",\"index\":false}}}}";
+
+  private volatile boolean created;
+
+  /** Creates the index with its mapping, so that no part is ever analysed as text. */
+  private void createIfMissing() throws IOException {
+    if (created) {
+      return;
+    }
+    if (http.send("HEAD", index, null).status == 404) {
+      Reply r = http.send("PUT", index, MAPPING);
+      if (r.status >= 300 && !r.body.contains("resource_already_exists_exception")) {
+        check(r, "creating " + index);
+      }
+    }
+    created = true;
+  }
+
+  /** Deletes the kept counts with their index (when the documents' index is dropped). */
+  void drop() throws IOException {
+    http.send("DELETE", index, null);
+    created = false;
+  }
+
   @Override
   public void write(NgramTable table) throws IOException {
+    createIfMissing();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16)) {
       table.write(gz);

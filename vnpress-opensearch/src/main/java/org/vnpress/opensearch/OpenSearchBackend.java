@@ -282,6 +282,7 @@ public final class OpenSearchBackend implements SearchBackend {
   /** Deletes the index: for tests and benchmarks. */
   public void dropIndex() throws IOException {
     call("DELETE", path(""), null, null);
+    syllableStore.drop();
   }
 
   // ---------------------------------------------------------------- ingest

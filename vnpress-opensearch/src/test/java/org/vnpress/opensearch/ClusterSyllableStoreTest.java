@@ -27,9 +27,19 @@ class ClusterSyllableStoreTest {
   /** Documents by path, as an index stores them. */
   private final Map<String, String> docs = new HashMap<>();
 
+  /** Index mappings by name. */
+  private final Map<String, String> mapping = new HashMap<>();
+
   private final ClusterSyllableStore.Http cluster =
       (method, path, json) -> {
         String id = path.replaceAll("\\?.*", "");
+        if (!id.contains("/")) {
+          // the index itself: created with its mapping once
+          if (method.equals("PUT")) {
+            mapping.put(id, json);
+          }
+          return new ClusterSyllableStore.Reply(mapping.containsKey(id) ? 200 : 404, "{}");
+        }
         switch (method) {
           case "PUT":
             docs.put(id, json);
@@ -62,6 +72,8 @@ class ClusterSyllableStoreTest {
     NgramTable t = seedCounts();
     store.write(t);
     assertThat(docs.keySet()).allMatch(k -> k.startsWith("vnpress-syllables/_doc/"));
+    // binary parts: the cluster must never analyse them as text
+    assertThat(mapping.get("vnpress-syllables")).contains("\"data\":{\"type\":\"binary\"}");
     NgramTable back = store.read();
     assertThat(back.tokens()).isEqualTo(t.tokens());
     assertThat(back.entries()).isEqualTo(t.entries());
