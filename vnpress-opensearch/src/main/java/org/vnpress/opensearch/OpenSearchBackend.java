@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vnpress.analysis.VietnameseAnalyzer;
 import org.vnpress.extract.District;
 import org.vnpress.extract.DocumentRef;
@@ -61,6 +63,7 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(OpenSearchBackend.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final int ALL_VALUES = 10_000;
   private static final float DISTRICT_BOOST = 10f;
@@ -723,12 +726,20 @@ public final class OpenSearchBackend implements SearchBackend {
     t.start();
   }
 
-  /** After a write: the new counts to suggestions, and to the cluster once loaded from it. */
-  private void counted() throws IOException {
-    if (syllablesLoaded) {
-      syllables.committed(syllableStore);
-    } else {
+  /**
+   * After a write: the new counts to suggestions, and to the cluster once loaded from it. The
+   * documents are stored already: failing to keep the counts costs the next start some of them, not
+   * this write its answer.
+   */
+  private void counted() {
+    if (!syllablesLoaded) {
       syllables.freeze();
+      return;
+    }
+    try {
+      syllables.committed(syllableStore);
+    } catch (IOException e) {
+      LOG.warn("keeping the accent model's counts in the cluster failed: {}", e.getMessage());
     }
   }
 
