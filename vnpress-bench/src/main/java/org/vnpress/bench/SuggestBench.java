@@ -385,7 +385,9 @@ public final class SuggestBench {
       double p50,
       double p99,
       double cpuP50,
-      double cpuP99) {}
+      double cpuP99,
+      double bestP50,
+      double bestP99) {}
 
   /** CPU time of the measuring thread: what a restoration costs, whatever else runs. */
   private static final java.lang.management.ThreadMXBean CPU =
@@ -411,6 +413,7 @@ public final class SuggestBench {
     long gcBefore = gcMillis();
     long[] times = new long[windows.size()];
     long[] cpu = new long[windows.size()];
+    long[] best = new long[windows.size()];
     long[][] s = new long[2][4];
     for (int i = 0; i < windows.size(); i++) {
       Window w = windows.get(i);
@@ -419,6 +422,14 @@ public final class SuggestBench {
       List<String> got = r.reading(w.typed);
       cpu[i] = CPU.getCurrentThreadCpuTime() - c;
       times[i] = System.nanoTime() - t;
+      // the same restoration four more times: the fastest is what it costs when no other
+      // process holds the core (on a shared machine a wait for the core lands in any one run)
+      best[i] = times[i];
+      for (int k = 0; k < 4; k++) {
+        long t2 = System.nanoTime();
+        r.reading(w.typed);
+        best[i] = Math.min(best[i], System.nanoTime() - t2);
+      }
       long[] x = s[w.domain ? 1 : 0];
       int right = 0;
       for (int j = 0; j < w.expected.size(); j++) {
@@ -438,6 +449,7 @@ public final class SuggestBench {
     }
     Arrays.sort(times);
     Arrays.sort(cpu);
+    Arrays.sort(best);
     return new Row(
         name,
         new Score(s[0][0], s[0][1], s[0][2], s[0][3]),
@@ -445,7 +457,9 @@ public final class SuggestBench {
         percentile(times, 0.50) / 1e3,
         percentile(times, 0.99) / 1e3,
         percentile(cpu, 0.50) / 1e3,
-        percentile(cpu, 0.99) / 1e3);
+        percentile(cpu, 0.99) / 1e3,
+        percentile(best, 0.50) / 1e3,
+        percentile(best, 0.99) / 1e3);
   }
 
   private static long gcMillis() {
@@ -472,15 +486,18 @@ public final class SuggestBench {
   private static void print(List<Row> rows, PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%-48s | %-15s | %-15s | %-15s | %-15s | %s%n",
+        "%-48s | %-15s | %-15s | %-15s | %-15s | %-15s | %s%n",
         "system",
         "news syl / win",
         "party syl / win",
         "all syl / win",
         "µs wall p50/p99",
+        "µs best-of-5",
         "µs CPU p50/p99");
     out.println(
         "-".repeat(48)
+            + "-|-"
+            + "-".repeat(15)
             + "-|-"
             + "-".repeat(15)
             + "-|-"
@@ -499,7 +516,7 @@ public final class SuggestBench {
               r.news.windowsRight + r.domain.windowsRight);
       out.printf(
           Locale.ROOT,
-          "%-48s | %.3f / %.3f   | %.3f / %.3f   | %.3f / %.3f   | %6.0f / %-6.0f | %.0f / %.0f%n",
+          "%-48s | %.3f / %.3f   | %.3f / %.3f   | %.3f / %.3f   | %6.0f / %-6.0f | %6.0f / %-6.0f | %.0f / %.0f%n",
           r.name,
           r.news.syllableAccuracy(),
           r.news.windowAccuracy(),
@@ -509,6 +526,8 @@ public final class SuggestBench {
           all.windowAccuracy(),
           r.p50,
           r.p99,
+          r.bestP50,
+          r.bestP99,
           r.cpuP50,
           r.cpuP99);
     }
