@@ -84,6 +84,35 @@ final class AnalyzedText {
     return count;
   }
 
+  /** The kept terms' chars: token {@code i} is {@code chars()[termStart(i)..termEnd(i))}. */
+  char[] chars() {
+    return chars;
+  }
+
+  int termStart(int i) {
+    return i == 0 ? 0 : ends[i - 1];
+  }
+
+  int termEnd(int i) {
+    return ends[i];
+  }
+
+  int positionIncrement(int i) {
+    return posIncs[i];
+  }
+
+  int startOffset(int i) {
+    return startOffsets[i];
+  }
+
+  int endOffset(int i) {
+    return endOffsets[i];
+  }
+
+  boolean keyword(int i) {
+    return keywords[i];
+  }
+
   /** The exact field's tokens. */
   TokenStream exact() {
     return new Replay(false);

@@ -27,10 +27,15 @@ public final class DocumentMapper {
   }
 
   public Document toDocument(PressRelease r) throws IOException {
+    return toDocument(r, null);
+  }
+
+  /** As {@link #toDocument(PressRelease)}, also keeping the text's syllables in {@code counts}. */
+  public Document toDocument(PressRelease r, TextCounts counts) throws IOException {
     Document doc = new Document();
     // the id is a keyword so updateDocument can replace by it
     doc.add(new StringField(Fields.ID, r.id(), Field.Store.YES));
-    for (Field f : TextFields.fields(r.displayTitle(), r.body())) {
+    for (Field f : TextFields.fields(r.displayTitle(), r.body(), counts)) {
       doc.add(f);
     }
     // the record without its body: everything a hit shows, in one stored field

@@ -79,6 +79,9 @@ public final class PressIndex implements ReleaseWriter, Closeable {
   private final FacetsConfig facets = Fields.facetsConfig();
   private final DocumentMapper mapper = new DocumentMapper(facets);
 
+  /** The syllable counts of the text written, for accent restoration (kept beside the index). */
+  private final SyllableCounts syllables;
+
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong writerErrors = new AtomicLong();
 
@@ -89,6 +92,7 @@ public final class PressIndex implements ReleaseWriter, Closeable {
     this.directory = directory;
     this.where = where;
     this.readOnly = readOnly;
+    this.syllables = SyllableCounts.load(SyllableCounts.Store.in(directory));
     try {
       if (readOnly) {
         if (!DirectoryReader.indexExists(directory)) {
@@ -204,7 +208,12 @@ public final class PressIndex implements ReleaseWriter, Closeable {
   }
 
   /** A release made into its analysed Lucene document: the writer only has to add it. */
-  public record Prepared(String id, Document doc) implements ReleaseWriter.Prepared {}
+  /**
+   * A release made into its analysed Lucene document: the writer only has to add it. {@code
+   * syllables} are its text's syllables for the language model, counted when it is written.
+   */
+  public record Prepared(String id, Document doc, TextCounts syllables)
+      implements ReleaseWriter.Prepared {}
 
   /**
    * Maps and analyses a release, on the calling thread: a long ingest prepares the next batch while
@@ -212,7 +221,8 @@ public final class PressIndex implements ReleaseWriter, Closeable {
    */
   @Override
   public Prepared prepare(PressRelease r) throws IOException {
-    return new Prepared(r.id(), mapper.toDocument(r));
+    TextCounts syllables = new TextCounts();
+    return new Prepared(r.id(), mapper.toDocument(r, syllables), syllables);
   }
 
   @Override
@@ -295,6 +305,9 @@ public final class PressIndex implements ReleaseWriter, Closeable {
         throw e;
       }
       ledger.put(p.id());
+      // counted as written (a rolled-back batch's text stays counted: the model follows the text
+      // written, and holding a batch's counts until its commit would cost memory per record)
+      syllables.add(p.syllables());
     }
 
     @Override
@@ -322,6 +335,7 @@ public final class PressIndex implements ReleaseWriter, Closeable {
       ended = true;
       commits.incrementAndGet();
       writerProblem = null;
+      syllables.committed(SyllableCounts.Store.in(directory));
       try {
         searchers.maybeRefreshBlocking();
       } finally {
@@ -423,6 +437,11 @@ public final class PressIndex implements ReleaseWriter, Closeable {
     return searchers;
   }
 
+  /** The syllable counts of the index's text, as of its last commit: the accent model's. */
+  public SyllableCounts syllableCounts() {
+    return syllables;
+  }
+
   /** Number of live documents in the current searcher. */
   public int count() throws IOException {
     IndexSearcher s = searchers.acquire();
@@ -450,6 +469,7 @@ public final class PressIndex implements ReleaseWriter, Closeable {
       IndexWriter w = writer;
       if (w != null) {
         w.close();
+        syllables.close(SyllableCounts.Store.in(directory));
       }
     } finally {
       writer = null;

@@ -81,9 +81,21 @@ public final class TextFields {
    * which gives the same terms as {@link #indexAnalyzer()} would.
    */
   public static List<Field> fields(String title, String body) {
+    return fields(title, body, null);
+  }
+
+  /**
+   * As {@link #fields(String, String)}; the analysed tokens also go to {@code counts} (when not
+   * null), for the syllable language model.
+   */
+  public static List<Field> fields(String title, String body, TextCounts counts) {
     String t = title == null ? "" : title;
     AnalyzedText titleTokens = AnalyzedText.of(EXACT, TITLE, t);
     AnalyzedText bodyTokens = AnalyzedText.of(EXACT, BODY, body);
+    if (counts != null) {
+      counts.add(titleTokens, t);
+      counts.add(bodyTokens, body);
+    }
     return List.of(
         new StoredField(TITLE, t),
         new Field(TITLE, titleTokens.exact(), INDEXED_TEXT),

@@ -44,6 +44,8 @@ import org.vnpress.index.Fields;
 import org.vnpress.index.PressIndex;
 import org.vnpress.index.RecordCodec;
 import org.vnpress.index.TextFields;
+import org.vnpress.search.restore.AccentRestorer;
+import org.vnpress.search.restore.Restoration;
 
 /**
  * Executes a {@link SearchPlan} on the embedded Lucene index: an unscored counting pass for the
@@ -62,7 +64,7 @@ public final class LuceneBackend implements SearchBackend {
   private final PressIndex index;
   private final FacetsConfig config;
   private final TextQueryBuilder queries;
-  private final Suggester suggester = new Suggester();
+  private final AccentRestorer restorer;
   private final Snippets snippets = new Snippets();
   private volatile ReaderState state;
 
@@ -81,6 +83,7 @@ public final class LuceneBackend implements SearchBackend {
     this.config = index.facetsConfig();
     this.queries = queries;
     this.limits = limits;
+    this.restorer = AccentRestorer.of(index);
     this.completions = new Completions(index);
   }
 
@@ -187,9 +190,11 @@ public final class LuceneBackend implements SearchBackend {
               ? all
               : Arrays.copyOfRange(
                   all, Math.min(offset, all.length), Math.min(all.length, plan.depth()));
-      String suggestion = suggester.suggest(s, req.q(), counted.total);
+      Restoration restored = restorer.restore(req.q());
+      String suggestion = restored.suggestion();
+      // an unaccented query marks its restored reading, not every spelling of its syllables
       Snippets.Marking marking =
-          snippets.marking(req.q(), suggestion == null ? null : List.of(suggestion.split(" ")));
+          snippets.marking(req.q(), suggestion == null ? null : restored.reading());
       List<Hit> hits = new ArrayList<>(page.length);
       for (ScoreDoc sd : page) {
         Document d = s.storedFields().document(sd.doc, STORED_FOR_HIT);

@@ -34,6 +34,7 @@ import org.vnpress.search.SearchResponse;
 import org.vnpress.search.Snippets;
 import org.vnpress.search.TextQueries;
 import org.vnpress.search.TextQueryBuilder;
+import org.vnpress.search.restore.Restoration;
 
 /**
  * Executes a {@link SearchPlan} on an OpenSearch cluster whose nodes run the vnpress analysis
@@ -56,7 +57,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final String index;
   private final TextQueryBuilder queries = new TextQueryBuilder();
   private final Snippets snippets = new Snippets();
-  private final OpenSearchSuggester suggester;
+  private final ClusterSyllables syllables;
   private volatile Districts districts;
   private final OpenSearchWrites writes;
   private volatile SearchLimits limits = SearchLimits.DEFAULT;
@@ -97,7 +98,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private OpenSearchBackend(List<URI> hosts, String index) {
     this.hosts = new OpenSearchHosts(hosts);
     this.index = index;
-    this.suggester = new OpenSearchSuggester(this.hosts, path("/_search"));
+    this.syllables = new ClusterSyllables(this.hosts, index);
     this.writes = new OpenSearchWrites(this.hosts, index);
   }
 
@@ -139,13 +140,22 @@ public final class OpenSearchBackend implements SearchBackend {
   /** Deletes the index: for tests and benchmarks. */
   public void dropIndex() throws IOException {
     hosts.call("DELETE", path(""), null, null);
+    syllables.dropped();
   }
 
   // ---------------------------------------------------------------- writes
 
   @Override
   public Prepared prepare(PressRelease release) throws IOException {
-    return writes.prepare(release);
+    return new Counted(writes.prepare(release), release);
+  }
+
+  /** A prepared release with the text the accent model counts when it is written. */
+  private record Counted(Prepared inner, PressRelease release) implements Prepared {
+    @Override
+    public String id() {
+      return inner.id();
+    }
   }
 
   @Override
@@ -153,7 +163,34 @@ public final class OpenSearchBackend implements SearchBackend {
     Batch b = writes.begin();
     // facet values may change: the district names are read again
     districts = null;
-    return b;
+    return new Batch() {
+      @Override
+      public void put(Prepared release) throws IOException {
+        if (release instanceof Counted c) {
+          b.put(c.inner());
+          syllables.add(c.release());
+        } else {
+          b.put(release);
+        }
+      }
+
+      @Override
+      public void delete(String id) throws IOException {
+        b.delete(id);
+      }
+
+      @Override
+      public Counts commit() throws IOException {
+        Counts done = b.commit();
+        syllables.committed();
+        return done;
+      }
+
+      @Override
+      public void close() throws IOException {
+        b.close();
+      }
+    };
   }
 
   @Override
@@ -207,9 +244,10 @@ public final class OpenSearchBackend implements SearchBackend {
     }
     JsonNode hitsNode = answer.path("hits");
     boolean atLeast = hitsNode.path("total").path("relation").asText("eq").equals("gte");
-    String suggestion = suggester.suggest(req.q());
+    Restoration restored = syllables.restorer().restore(req.q());
+    String suggestion = restored.suggestion();
     Snippets.Marking marking =
-        snippets.marking(req.q(), suggestion == null ? null : List.of(suggestion.split(" ")));
+        snippets.marking(req.q(), suggestion == null ? null : restored.reading());
     List<Hit> hits = new ArrayList<>();
     String last = null;
     for (JsonNode h : hitsNode.path("hits")) {
@@ -423,7 +461,11 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   @Override
-  public void close() {
-    hosts.close();
+  public void close() throws IOException {
+    try {
+      syllables.close();
+    } finally {
+      hosts.close();
+    }
   }
 }

@@ -157,7 +157,7 @@ class ApiFacetTest {
           assertThat(get(client, "q=" + enc("nghi quyet")).get("suggestion").asText())
               .isEqualTo("nghị quyết");
           assertThat(get(client, "q=" + enc("hoang mai")).get("suggestion").asText())
-              .isEqualTo("hoàng mai");
+              .isEqualTo("Hoàng Mai");
           assertThat(get(client, "q=" + enc("nghị quyết")).get("suggestion").isNull()).isTrue();
         });
   }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Benchmarks: generate, index, query, startup, relevance, analyzer, extraction, soak,"
-            + " completion.",
+            + " completion, suggest.",
     subcommands = {
       BenchGenerateCommand.class,
       BenchIndexCommand.class,
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BenchExtractionCommand.class,
       BenchSoakCommand.class,
       BenchCompletionCommand.class,
+      BenchSuggestCommand.class,
     })
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
