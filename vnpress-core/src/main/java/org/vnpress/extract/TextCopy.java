@@ -64,7 +64,7 @@ final class TextCopy {
           "^(\\(\\d+\\)\\s*bình luận|bình luận(?:\\s*\\(\\d+\\))?|nổi bật|đừng bỏ lỡ|xem thêm"
               + "|chia sẻ(?:\\s*(?:zalo|facebook|fb|twitter|email))*|tin mới|tin khác|đọc thêm|in bài"
               + "(?: viết)?|bản in|gửi bài|gửi email|theo dõi|quảng cáo|theo|undefined|null|lượt xem"
-              + "\\s*:?\\s*\\d*|xem với cỡ chữ|cỡ chữ|a\\s*a|a-?\\s*a\\s*a\\+?|a\\+|a-|skip to main"
+              + "\\s*:?\\s*\\d*|xem với cỡ chữ.*|cỡ chữ.*|a\\s*a|a-?\\s*a\\s*a\\+?|a\\+|a-|skip to main"
               + " content|trở về|quay lại|về đầu trang|lên đầu trang|print|email|zalo|facebook|tweet"
               + "|like|share|dòng sự kiện\\s*:.*|từ khóa\\s*:.*|tags?\\s*:.*|\\./\\.|u\\d{1,2}|\\d{1,2})"
               + "\\s*:?$",
@@ -338,7 +338,7 @@ final class TextCopy {
     while (lines.size() > 1) {
       String first = lines.get(0);
       Optional<PubDate> d = DateParser.dateLine(first);
-      if (d.isPresent() && DateParser.isDateOnly(first)) {
+      if (d.isPresent() && (DateParser.isDateOnly(first) || DateParser.isPlaceDateHeader(first))) {
         if (!p.date.isKnown()) {
           p.date = d.get();
           header = DateParser.isPlaceDateHeader(first);
