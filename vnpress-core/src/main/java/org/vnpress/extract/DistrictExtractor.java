@@ -95,8 +95,14 @@ public class DistrictExtractor {
     Tokens t = Tokens.of(text);
     LocalDate day = date == null ? null : date.firstDay();
     boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
-    Set<String> context = finder.provinces(t);
-    List<Mention> mentions = finder.mentions(t, context, day);
+    boolean[] person = finder.people(t);
+    Set<String> context = finder.provinces(t, person);
+    List<Mention> mentions = finder.mentions(t, context, day, person);
+    if (day == null && newOrder(mentions, text)) {
+      // an undated text that names units only the 2025 reform created is from after it
+      after = true;
+    }
+    mentions = confirmedNumbered(mentions, context, day);
 
     // named districts: unambiguous ones first, then their provinces settle the others
     Map<String, DistrictUnit> named = new LinkedHashMap<>();
@@ -191,6 +197,60 @@ public class DistrictExtractor {
         List.copyOf(districts),
         List.copyOf(new LinkedHashSet<>(places)),
         after ? List.copyOf(former) : List.of());
+  }
+
+  /**
+   * Whether the text names a unit that only exists since the 2025 reform: a special zone, or a ward
+   * or commune no older unit of that type was called.
+   */
+  private static boolean newOrder(List<Mention> mentions, String text) {
+    Set<String> fresh = new HashSet<>();
+    for (Mention m : mentions) {
+      if (m.types().contains(Type.DAC_KHU)) {
+        return true;
+      }
+      if (m.newOnly()) {
+        fresh.add(m.key());
+      }
+    }
+    // one new name alone may be an old unit the gazetteer (2019 on) does not know: a second one,
+    // or words of the reform, make the date sure
+    return fresh.size() >= 2 || (fresh.size() == 1 && REFORM_WORDS.matcher(text).find());
+  }
+
+  /** Words of texts written after the 2025 reform: old units marked as former, the new term. */
+  private static final java.util.regex.Pattern REFORM_WORDS =
+      java.util.regex.Pattern.compile(
+          "\\(cũ\\)|\\bcũ\\)|sau sắp xếp|sau sáp nhập|sau hợp nhất|2025\\s*[-–]\\s*2030|chính quyền địa phương"
+              + " hai cấp|chính quyền địa phương 2 cấp",
+          java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+  /**
+   * Drops weak numbered districts ({@code quận 11} where neither the city nor the sentence shows a
+   * place) unless the wards the text names are all in Hồ Chí Minh City.
+   */
+  private List<Mention> confirmedNumbered(
+      List<Mention> mentions, Set<String> context, LocalDate day) {
+    if (mentions.stream().noneMatch(Mention::weak)) {
+      return mentions;
+    }
+    boolean city = false;
+    boolean elsewhere = false;
+    for (Mention m : mentions) {
+      if (DISTRICT_TYPES.containsAll(m.types())) {
+        continue;
+      }
+      Set<String> provinces = new HashSet<>();
+      for (Ward w : gazetteer.wards(m.key(), m.types(), day)) {
+        provinces.add(w.district().province());
+      }
+      if (provinces.size() == 1) {
+        city |= provinces.contains("Hồ Chí Minh");
+        elsewhere |= !provinces.contains("Hồ Chí Minh");
+      }
+    }
+    boolean keep = city && !elsewhere;
+    return keep ? mentions : mentions.stream().filter(m -> !m.weak()).toList();
   }
 
   /** Candidate districts of a mention, one variant per district code, the best for the date. */

@@ -131,6 +131,16 @@ final class Tokens {
     return true;
   }
 
+  /** Whether word {@code i} has no lower-case letter ({@code UBND}, {@code TAND}). */
+  boolean isAllCaps(int i) {
+    for (int k = start[i]; k < end[i]; k++) {
+      if (Character.isLowerCase(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code ủy} or {@code uỷ}, the one unit word with two tone placements. */
   boolean isUy(int i) {
     return is(i, "ủy") || is(i, "uỷ");

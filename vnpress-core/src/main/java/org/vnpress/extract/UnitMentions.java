@@ -34,37 +34,79 @@ final class UnitMentions {
       EnumSet.of(Type.QUAN, Type.HUYEN, Type.THI_XA, Type.THANH_PHO);
 
   private final Gazetteer gazetteer;
+  private final PersonNames people;
 
   UnitMentions(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
+    this.people = new PersonNames(gazetteer);
+  }
+
+  /** The words of a text that belong to people's names ({@link PersonNames}). */
+  boolean[] people(Tokens t) {
+    return people.mark(t);
   }
 
   /** Words after {@code quận 9} that show the number counts something else ({@code 9 tháng}). */
   private static final Set<String> NOT_AFTER_NUMBER =
-      Set.of(
-          VnKey.of("tháng"),
-          VnKey.of("năm"),
-          VnKey.of("ngày"),
-          VnKey.of("quý"),
-          VnKey.of("tuần"),
-          VnKey.of("phường"),
-          VnKey.of("xã"),
-          VnKey.of("huyện"),
-          VnKey.of("quận"));
+      keys(
+          "tháng", "năm", "ngày", "quý", "tuần", "phường", "xã", "huyện", "quận", "lần", "người",
+          "hộ", "đợt", "lượt", "tấn", "km", "ha", "tỷ", "triệu", "nghìn", "ngàn", "giờ", "phút",
+          "em", "ca", "căn", "lô", "tầng", "vòng", "bàn", "hạng", "loại", "mức", "khóa", "khoá");
+
+  /**
+   * Words after {@code quận 11} that show it is a place even where the city is not named: the
+   * sentence goes on about it ({@code quận 11 đã}, {@code quận 3 và}).
+   */
+  private static final Set<String> PLACE_AFTER_NUMBER =
+      keys(
+          "và", "đã", "đang", "sẽ", "vừa", "có", "là", "được", "với", "tại", "cho", "trong", "của",
+          "về", "cũng", "này", "đó", "luôn", "vẫn", "không", "nên", "thì", "mà", "khi", "để",
+          "nhằm", "tổ chức", "thực", "triển", "ban", "họp", "kiểm", "phối", "tiếp", "chủ");
+
+  /** Organ words right before {@code quận 11}: {@code Quận ủy quận 11}, {@code UBND quận 3}. */
+  private static final Set<String> ORGAN_BEFORE_NUMBER =
+      keys(
+          "ủy", "uỷ", "ubnd", "hđnd", "bộ", "an", "tand", "vksnd", "mttq", "ubmttq", "đoàn", "hội");
+
+  private static final String HCM = "Hồ Chí Minh";
+
+  private static Set<String> keys(String... words) {
+    Set<String> out = new HashSet<>();
+    for (String w : words) {
+      out.add(VnKey.of(w));
+    }
+    return out;
+  }
 
   /** Words before a bare place name that make it an address or birthplace: tại Mỹ Đức, Hà Nội. */
   private static final Set<String> AT = Set.of(VnKey.of("tại"), VnKey.of("ở"), VnKey.of("quê"));
 
   /** One unit word followed by a name found in the gazetteer. */
-  record Mention(Set<Type> types, String key, boolean numbered, String province, int at) {}
+  /**
+   * One unit word (or address) and a name the gazetteer knows.
+   *
+   * @param weak a numbered district ({@code quận 11}) in a text that does not name the city and
+   *     whose sentence does not show it is a place: kept only if the wards named place the text in
+   *     Hồ Chí Minh City
+   * @param newOnly in an undated text, a ward or commune name only the 2025 reform created: a sign
+   *     that the text is from after it
+   */
+  record Mention(
+      Set<Type> types,
+      String key,
+      boolean numbered,
+      String province,
+      int at,
+      boolean weak,
+      boolean newOnly) {}
 
   /**
    * Provinces named anywhere: capitalised names and aliases such as {@code Thủ đô}, {@code TP.HCM}.
    */
-  Set<String> provinces(Tokens t) {
+  Set<String> provinces(Tokens t, boolean[] person) {
     Set<String> found = new HashSet<>();
     for (int i = 0; i < t.size; i++) {
-      if (!t.cap[i]) {
+      if (!t.cap[i] || person[i]) {
         continue;
       }
       if (t.key(i).equals(K_THU)
@@ -175,11 +217,14 @@ final class UnitMentions {
   }
 
   /** Unit words followed by known names, with lists ({@code phường Ngã Tư Sở, Nam Đồng}). */
-  List<Mention> mentions(Tokens t, Set<String> context, LocalDate day) {
+  List<Mention> mentions(Tokens t, Set<String> context, LocalDate day, boolean[] person) {
     boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
     List<Mention> out = new ArrayList<>();
     for (int i = 0; i < t.size; i++) {
-      if (t.cap[i] && (t.gap[i] == Tokens.GAP_COMMA || (i > 0 && AT.contains(t.key(i - 1))))) {
+      // "ông Nguyễn Hòa Bình, Hà Nội" names a person, not a district
+      if (!person[i]
+          && t.cap[i]
+          && (t.gap[i] == Tokens.GAP_COMMA || (i > 0 && AT.contains(t.key(i - 1))))) {
         int used = address(t, i, out);
         if (used >= 0) {
           i = used;
@@ -209,8 +254,24 @@ final class UnitMentions {
           // "phường Lý Thái Tổ, Hoàn Kiếm": a ward's address goes on with its district
           int dEnd = match(t, at, DISTRICT_TYPES, context, after);
           if (dEnd > 0 && lastWard != null && holds(t.joinedKey(at, dEnd), lastWard, day)) {
-            out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, dEnd), false, null, at));
+            out.add(
+                new Mention(DISTRICT_TYPES, t.joinedKey(at, dEnd), false, null, at, false, false));
             at = dEnd;
+            break;
+          }
+        }
+        boolean newOnly = false;
+        if (first && day == null && !district) {
+          // an undated text may be from after the reform: a ward word followed by a name only
+          // the reform created (in the provinces the text names) tells the resolver so
+          int nEnd = match(t, at, types, context, true);
+          newOnly =
+              nEnd > 0
+                  && nEnd >= end
+                  && !(nEnd < t.size && t.num[nEnd]) // "phường Đông Hải 1" is the old ward
+                  && onlyNew(t.joinedKey(at, nEnd), types, context);
+          if (newOnly && end < 0) {
+            out.add(new Mention(types, t.joinedKey(at, nEnd), false, null, at, false, true));
             break;
           }
         }
@@ -224,8 +285,10 @@ final class UnitMentions {
             end++;
           }
         } else {
+          boolean weak = t.num[at] && !context.contains(HCM) && !placeByItself(t, at);
           Mention found =
-              new Mention(types, t.joinedKey(at, end), t.num[at], provinceAfter(t, end), at);
+              new Mention(
+                  types, t.joinedKey(at, end), t.num[at], provinceAfter(t, end), at, weak, newOnly);
           out.add(found);
           lastWard = district ? null : found;
         }
@@ -269,8 +332,59 @@ final class UnitMentions {
         || gazetteer.districts(key).stream().noneMatch(u -> u.province().equals(province))) {
       return -1;
     }
-    out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, end), false, province, at));
+    out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, end), false, province, at, false, false));
     return end - 1;
+  }
+
+  /**
+   * Whether {@code quận 11} at {@code at} reads as a place by itself: the sentence ends or goes on
+   * about it ({@code quận 11.}, {@code quận 11 đã}, {@code quận 3 và 5}), or an organ of the
+   * district stands before it ({@code Quận ủy quận 11}, {@code UBND quận 3}), or it is written
+   * {@code Quận 3} inside a sentence.
+   */
+  private static boolean placeByItself(Tokens t, int at) {
+    int next = at + 1;
+    if (next >= t.size
+        || !t.joins(next)
+        || t.cap[next]
+        || PLACE_AFTER_NUMBER.contains(t.key(next))) {
+      return true;
+    }
+    int unit = at - 1;
+    if (unit >= 0 && t.is(unit, "quận")) {
+      if (unit >= 1 && ORGAN_BEFORE_NUMBER.contains(t.key(unit - 1)) && t.spaceBefore(unit)) {
+        return true;
+      }
+      return t.cap[unit] && unit > 0 && t.gap[unit] == Tokens.GAP_SPACE;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a ward or commune name means a unit of the 2025 reform and no older one: no old ward
+   * was so called, or none in the provinces the text names while a new unit there is.
+   */
+  private boolean onlyNew(String key, Set<Type> types, Set<String> context) {
+    List<Ward> olds = gazetteer.wards(key);
+    Set<String> oldCodes = new HashSet<>();
+    for (Ward w : olds) {
+      oldCodes.add(w.code());
+    }
+    for (NewUnit n : gazetteer.newUnits(key)) {
+      if (!types.contains(n.type())) {
+        continue;
+      }
+      // a new unit formed from an old ward of the same name continues it (phường Lái Thiêu, now
+      // in Hồ Chí Minh City): only a name the reform gave a new unit tells the date
+      boolean continues = false;
+      for (String code : n.oldWards()) {
+        continues |= oldCodes.contains(code);
+      }
+      if (!continues && (olds.isEmpty() || context.contains(n.province()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a district of this name holds one of the wards the mention may mean. */
@@ -311,15 +425,16 @@ final class UnitMentions {
   /** The end (exclusive) of the longest known name starting at {@code at}, or -1. */
   private int match(Tokens t, int at, Set<Type> types, Set<String> context, boolean after) {
     if (t.num[at]) {
-      // numbered units: only HCMC districts, and not "quận 9 tháng đầu năm"
-      if (!types.contains(Type.QUAN) || !context.contains("Hồ Chí Minh")) {
+      // numbered units: only HCMC districts, and not "quận 9 tháng đầu năm"; without the city
+      // named they are kept as weak mentions, which the wards named or the sentence may confirm
+      if (!types.contains(Type.QUAN)) {
         return -1;
       }
       int next = at + 1;
       if (next < t.size
           && (t.gap[next] == Tokens.GAP_DOT
               || t.num[next]
-              || NOT_AFTER_NUMBER.contains(t.key(next)))) {
+              || (t.spaceBefore(next) && NOT_AFTER_NUMBER.contains(t.key(next))))) {
         return -1;
       }
       for (DistrictUnit u : gazetteer.districts(t.key(at))) {
