@@ -37,8 +37,8 @@ public class DocumentNumberExtractor {
    */
   private static final Pattern STATE =
       Pattern.compile(
-          "(?<![\\p{L}\\d/.\\-])(\\d{1,5})\\s?(?:/\\s?((?:19|20)\\d{2})\\s?/|-((?:19|20)\\d{2})/|/)\\s?(CODE(?:\\s?[-–/]\\s?CODE){0,6})(?![\\p{L}\\d]|\\s?[-–]\\s?\\d)"
-              .replace("CODE", "[A-ZĐƯ][A-Za-zĐđƯư\\d]{0,11}"));
+          "(?<![\\p{L}\\d/.\\-])(\\d{1,5})\\s?(?:/\\s?((?:19|20)\\d{2}|2 0\\d{2})\\s?/|-\\s?((?:19|20)\\d{2})/|/)\\s?(CODE(?:\\s?[-–/]\\s?CODE){0,6})(?![\\p{L}\\d]|\\s?[-–]\\s?\\d)"
+              .replace("CODE", "[A-ZĐƯ][A-Za-zĐđƯư\\d]{0,11}(?:\\s?&\\s?[A-ZĐ][A-Za-zĐđ]{0,6})?"));
 
   /** The words that name a document just before its number ({@code Nghị quyết số}). */
   private static final Pattern LABEL_BEFORE =
@@ -154,6 +154,9 @@ public class DocumentNumberExtractor {
 
   /** Codes whose lower-case letter is part of the code: Thủ tướng, Thanh tra. */
   private static final java.util.Set<String> KEEP_CASE = java.util.Set.of("TTg", "TTr");
+
+  /** {@code Ttg} → {@code TTg}: the official spelling of a code printed in mixed case. */
+  private static final Map<String, String> KEEP_CASE_BY_UPPER = Map.of("TTG", "TTg", "TTR", "TTr");
 
   /** Party issuers: code → label, level. Codes ending in TW/TU/HU/QU fall back on the suffix. */
   private static final Map<String, String[]> PARTY_ISSUERS = new LinkedHashMap<>();
@@ -433,7 +436,8 @@ public class DocumentNumberExtractor {
 
   private DocumentRef state(String text, Matcher m) {
     String number = m.group(1);
-    String year = m.group(2) != null ? m.group(2) : m.group(3);
+    // "30/2 012/TT-BCA": a year split by a stray space (word-segmented copies) is one year
+    String year = m.group(2) != null ? m.group(2).replace(" ", "") : m.group(3);
     List<String> parts = new java.util.ArrayList<>();
     for (String p : m.group(4).replaceAll("\\s", "").split("[-–/]")) {
       if (!validCode(p)) {
@@ -467,8 +471,11 @@ public class DocumentNumberExtractor {
     }
     for (int i = 0; i < parts.size(); i++) {
       // letters are upper case in canonical numbers, except the codes that are not (TTg)
-      String c = parts.get(i);
-      parts.set(i, KEEP_CASE.contains(c) ? c : c.toUpperCase(Locale.ROOT));
+      String printed = parts.get(i);
+      String c = printed.toUpperCase(Locale.ROOT);
+      // "Ttg", "TTG" are TTg (the Prime Minister); "TTR" in capitals stays (Thanh tra)
+      parts.set(
+          i, c.equals("TTG") || !printed.equals(c) ? KEEP_CASE_BY_UPPER.getOrDefault(c, c) : c);
     }
     head = parts.get(0);
     String issuer = String.join("-", parts.subList(1, parts.size()));

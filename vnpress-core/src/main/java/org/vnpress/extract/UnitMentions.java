@@ -249,17 +249,24 @@ final class UnitMentions {
       Mention lastWard = null;
       // a list goes on after commas and "và": phường Ngã Tư Sở, Nam Đồng và …; quận 2 và 9
       while (at < t.size) {
-        int end = match(t, at, types, context, after);
-        if (end < 0 && !first && !district) {
-          // "phường Lý Thái Tổ, Hoàn Kiếm": a ward's address goes on with its district
+        if (!first && trigger(t, at) != null) {
+          break; // "phường Chánh Lộ, TP Quảng Ngãi": the address goes on with its own unit word
+        }
+        if (!first && !district && lastWard != null) {
+          // "phường Lý Thái Tổ, Hoàn Kiếm", "thị trấn Tân Minh, Hàm Tân": a ward's address goes on
+          // with its district, even where a ward elsewhere has the district's name
           int dEnd = match(t, at, DISTRICT_TYPES, context, after);
-          if (dEnd > 0 && lastWard != null && holds(t.joinedKey(at, dEnd), lastWard, day)) {
+          int wEnd = match(t, at, types, context, after);
+          if (dEnd > 0
+              && holds(t.joinedKey(at, dEnd), lastWard, day)
+              && (wEnd < 0 || !sameProvince(t.joinedKey(at, wEnd), lastWard, day, after))) {
             out.add(
                 new Mention(DISTRICT_TYPES, t.joinedKey(at, dEnd), false, null, at, false, false));
             at = dEnd;
             break;
           }
         }
+        int end = match(t, at, types, context, after);
         boolean newOnly = false;
         if (first && day == null && !district) {
           // an undated text may be from after the reform: a ward word followed by a name only
@@ -382,6 +389,27 @@ final class UnitMentions {
       }
       if (!continues && (olds.isEmpty() || context.contains(n.province()))) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a ward of this name may be in the province of the ward named before it. */
+  private boolean sameProvince(String key, Mention before, LocalDate day, boolean after) {
+    Set<String> provinces = new HashSet<>();
+    for (Ward w : gazetteer.wards(before.key(), before.types(), day)) {
+      provinces.add(w.district().province());
+    }
+    for (Ward w : gazetteer.wards(key, before.types(), day)) {
+      if (provinces.contains(w.district().province())) {
+        return true;
+      }
+    }
+    if (after) {
+      for (NewUnit n : gazetteer.newUnits(key)) {
+        if (before.types().contains(n.type())) {
+          return true; // the 2025 lists: new wards named like old districts
+        }
       }
     }
     return false;

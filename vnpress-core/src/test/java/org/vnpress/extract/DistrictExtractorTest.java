@@ -310,4 +310,17 @@ class DistrictExtractorTest {
     // Vị Thanh has wards named I to VII; "phường V" is too easily something else
     assertThat(EXTRACTOR.places("ngụ phường V", OCT_2022)).isEmpty();
   }
+
+  @Test
+  void wardAddressGoesOnWithItsDistrictRatherThanAWardElsewhere() {
+    // "Hàm Tân" is also a commune of Trà Vinh; after thị trấn Tân Minh it is Bình Thuận's district
+    assertThat(values("ngụ tại thị trấn Tân Minh, Hàm Tân, Bình Thuận", OCT_2022))
+        .containsExactly("Bình Thuận/Hàm Tân");
+  }
+
+  @Test
+  void wardAddressGoesOnWithTheUnitWordOfItsCity() {
+    assertThat(values("trú phường Chánh Lộ, TP Quảng Ngãi, tỉnh Quảng Ngãi", OCT_2022))
+        .containsExactly("Quảng Ngãi/Quảng Ngãi");
+  }
 }

@@ -309,4 +309,28 @@ class DocumentNumberExtractorTest {
     assertThat(values("Thường vụ Thành ủy ký văn bản số 3005/CV-TU nhằm"))
         .containsExactly("3005-CV/TU");
   }
+
+  @Test
+  void primeMinisterCodeInAnyCaseIsTtg() {
+    assertThat(values("quyết định số 601/QĐ-Ttg và Quyết định số 70/2014/QĐ-TTG"))
+        .containsExactly("601/QĐ-TTg", "70/2014/QĐ-TTg");
+  }
+
+  @Test
+  void spaceAfterTheHyphenForASlash() {
+    assertThat(values("Chính phủ ban hành Nghị quyết 19- 2017/NQ-CP về"))
+        .containsExactly("19/2017/NQ-CP");
+  }
+
+  @Test
+  void yearSplitByAStraySpace() {
+    // word-segmented copies (VNDS) sometimes split a year: "30/2 012"
+    assertThat(values("Thông tư 30/2 012/TT-BCA quy định")).containsExactly("30/2012/TT-BCA");
+  }
+
+  @Test
+  void unitCodeWithAmpersand() {
+    // Giáo dục & Đào tạo
+    assertThat(values("có văn bản số 422/UBND-GD&ĐT về việc")).containsExactly("422/UBND-GD&ĐT");
+  }
 }
