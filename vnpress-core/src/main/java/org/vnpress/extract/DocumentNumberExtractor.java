@@ -436,8 +436,15 @@ public class DocumentNumberExtractor {
 
   private DocumentRef state(String text, Matcher m) {
     String number = m.group(1);
-    // "30/2 012/TT-BCA": a year split by a stray space (word-segmented copies) is one year
+    // "30/2 012/TT-BCA": a year split by a stray space (word-segmented copies) is one year, and
+    // in such a copy "1 30/2 003" is number 130 split the same way
     String year = m.group(2) != null ? m.group(2).replace(" ", "") : m.group(3);
+    if (m.group(2) != null && m.group(2).indexOf(' ') > 0) {
+      Matcher split = SPLIT_NUMBER.matcher(text.substring(Math.max(0, m.start() - 5), m.start()));
+      if (split.find()) {
+        number = split.group(1) + number;
+      }
+    }
     List<String> parts = new java.util.ArrayList<>();
     for (String p : m.group(4).replaceAll("\\s", "").split("[-–/]")) {
       if (!validCode(p)) {
@@ -558,6 +565,9 @@ public class DocumentNumberExtractor {
 
   private static final java.util.Set<String> COURT_LEVELS =
       java.util.Set.of("ST", "PT", "GĐT", "TT", "QĐ");
+
+  /** Digits and one space right before a number: the first digits of a split number. */
+  private static final Pattern SPLIT_NUMBER = Pattern.compile("(?<![\\d/.,])(\\d{1,3}) $");
 
   /** {@code số} (or {@code số:}) right before a number. */
   private static final Pattern SO_BEFORE =

@@ -326,6 +326,7 @@ class DocumentNumberExtractorTest {
   void yearSplitByAStraySpace() {
     // word-segmented copies (VNDS) sometimes split a year: "30/2 012"
     assertThat(values("Thông tư 30/2 012/TT-BCA quy định")).containsExactly("30/2012/TT-BCA");
+    assertThat(values("Quyết định số 1 30/2 003/QĐ-TTG ngày")).containsExactly("130/2003/QĐ-TTg");
   }
 
   @Test
