@@ -95,9 +95,8 @@ public class DistrictExtractor {
     Tokens t = Tokens.of(text);
     LocalDate day = date == null ? null : date.firstDay();
     boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
-    boolean[] person = finder.people(t);
-    Set<String> context = finder.provinces(t, person);
-    List<Mention> mentions = finder.mentions(t, context, day, person);
+    Set<String> context = finder.provinces(t);
+    List<Mention> mentions = finder.mentions(t, context, day);
     if (day == null && newOrder(mentions, text)) {
       // an undated text that names units only the 2025 reform created is from after it
       after = true;

@@ -234,24 +234,52 @@ final class PersonNames {
         continue; // a run starts here only
       }
       int end = runEnd(t, i);
-      int len = end - i;
-      if (titled(t, i)) {
-        if (!ORGAN_STARTS.contains(t.key(i)) && !isAcronym(t, i) && len <= 4) {
-          fill(person, i, end);
-        }
-      } else {
-        // a name inside a longer run: "Cầu Giấy Nguyễn Văn A" after a unit word
-        for (int s = i; s < end; s++) {
-          int n = end - s;
-          if (SURNAMES.contains(t.key(s)) && n >= 2 && n <= 4 && isName(t, s, end)) {
-            fill(person, s, end);
-            break;
-          }
-        }
+      int from = personFrom(t, i, end);
+      if (from >= 0) {
+        fill(person, from, end);
       }
       i = end - 1;
     }
     return person;
+  }
+
+  /**
+   * Whether word {@code i} belongs to a person's name: the decision of {@link #mark} for one word,
+   * for callers that ask about a few words (place names found) rather than the whole text.
+   */
+  boolean covers(Tokens t, int i) {
+    if (!t.cap[i] || t.num[i]) {
+      return false;
+    }
+    int s = i;
+    while (s > 0
+        && t.cap[s - 1]
+        && !t.num[s - 1]
+        && t.spaceBefore(s)
+        && !UNIT_WORDS.contains(t.key(s))) {
+      s--;
+    }
+    int end = runEnd(t, s);
+    if (i >= end) {
+      return false;
+    }
+    int from = personFrom(t, s, end);
+    return from >= 0 && i >= from;
+  }
+
+  /** Where a name starts in the run of capitalised words {@code [i, end)}, or -1. */
+  private int personFrom(Tokens t, int i, int end) {
+    if (titled(t, i)) {
+      return !ORGAN_STARTS.contains(t.key(i)) && !isAcronym(t, i) && end - i <= 4 ? i : -1;
+    }
+    // a name inside a longer run: "Cầu Giấy Nguyễn Văn A" after a unit word
+    for (int s = i; s < end; s++) {
+      int n = end - s;
+      if (n >= 2 && n <= 4 && SURNAMES.contains(t.key(s)) && isName(t, s, end)) {
+        return s;
+      }
+    }
+    return -1;
   }
 
   /** Whether the run from a surname at {@code s} to {@code end} reads as a name, not a place. */

@@ -41,11 +41,6 @@ final class UnitMentions {
     this.people = new PersonNames(gazetteer);
   }
 
-  /** The words of a text that belong to people's names ({@link PersonNames}). */
-  boolean[] people(Tokens t) {
-    return people.mark(t);
-  }
-
   /** Words after {@code quận 9} that show the number counts something else ({@code 9 tháng}). */
   private static final Set<String> NOT_AFTER_NUMBER =
       keys(
@@ -103,10 +98,10 @@ final class UnitMentions {
   /**
    * Provinces named anywhere: capitalised names and aliases such as {@code Thủ đô}, {@code TP.HCM}.
    */
-  Set<String> provinces(Tokens t, boolean[] person) {
+  Set<String> provinces(Tokens t) {
     Set<String> found = new HashSet<>();
     for (int i = 0; i < t.size; i++) {
-      if (!t.cap[i] || person[i]) {
+      if (!t.cap[i]) {
         continue;
       }
       if (t.key(i).equals(K_THU)
@@ -118,7 +113,10 @@ final class UnitMentions {
       }
       int end = province(t, i);
       if (end > 0) {
-        found.add(gazetteer.province(t.joinedKey(i, end)));
+        // "Chánh án Nguyễn Hoà Bình" names a person, not the province Hòa Bình
+        if (!people.covers(t, i)) {
+          found.add(gazetteer.province(t.joinedKey(i, end)));
+        }
         i = end - 1;
       }
     }
@@ -217,16 +215,16 @@ final class UnitMentions {
   }
 
   /** Unit words followed by known names, with lists ({@code phường Ngã Tư Sở, Nam Đồng}). */
-  List<Mention> mentions(Tokens t, Set<String> context, LocalDate day, boolean[] person) {
+  List<Mention> mentions(Tokens t, Set<String> context, LocalDate day) {
     boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
     List<Mention> out = new ArrayList<>();
     for (int i = 0; i < t.size; i++) {
-      // "ông Nguyễn Hòa Bình, Hà Nội" names a person, not a district
-      if (!person[i]
-          && t.cap[i]
-          && (t.gap[i] == Tokens.GAP_COMMA || (i > 0 && AT.contains(t.key(i - 1))))) {
+      if (t.cap[i] && (t.gap[i] == Tokens.GAP_COMMA || (i > 0 && AT.contains(t.key(i - 1))))) {
         int used = address(t, i, out);
-        if (used >= 0) {
+        if (used >= 0 && people.covers(t, i)) {
+          // "ông Nguyễn Hòa Bình, Hà Nội" names a person, not a district
+          out.remove(out.size() - 1);
+        } else if (used >= 0) {
           i = used;
           continue;
         }
