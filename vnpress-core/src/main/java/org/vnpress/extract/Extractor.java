@@ -78,21 +78,24 @@ public final class Extractor {
   public PressRelease fromRecord(InputRecord given) {
     InputRecord r = given;
     String note = null;
-    String probe = given.title() == null ? given.body() : given.title() + "\n" + given.body();
-    Optional<LegacyEncoding.Encoding> legacy = LegacyEncoding.detect(clean(probe));
+    // each field is cleaned once: the legacy-encoding probe reads the cleaned fields
+    String cleanTitle = given.title() == null ? null : clean(given.title());
+    String body = clean(given.body());
+    String probe = cleanTitle == null ? body : cleanTitle + "\n" + body;
+    Optional<LegacyEncoding.Encoding> legacy = LegacyEncoding.detect(probe);
     if (legacy.isPresent()) {
       LegacyEncoding.Encoding e = legacy.get();
       r =
           new InputRecord(
               given.id(),
-              given.title() == null ? null : LegacyEncoding.convert(clean(given.title()), e),
-              LegacyEncoding.convert(clean(given.body()), e),
+              cleanTitle == null ? null : LegacyEncoding.convert(cleanTitle, e),
+              LegacyEncoding.convert(body, e),
               given.date(),
               given.url(),
               given.source());
       note = convertedNote(e);
+      body = clean(r.body());
     }
-    String body = clean(r.body());
     String givenTitle = blankToNull(r.title());
     TextCopy.Parsed p = TextCopy.parse(body, givenTitle);
     if (note != null) {
@@ -150,30 +153,60 @@ public final class Extractor {
     if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
       s = s.substring(1);
     }
-    s = s.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ').replace('\u00D0', 'Đ');
-    if (s.contains("nbsp;")) {
-      s = s.replace("&nbsp;", " ").replace("nbsp;", " ");
-    }
-    s = withoutControls(s);
+    s = cleanChars(s);
     return Normalizer.isNormalized(s, Normalizer.Form.NFC)
         ? s
         : Normalizer.normalize(s, Normalizer.Form.NFC);
   }
 
-  /** The text without control characters other than line feed and tab; itself when it has none. */
-  private static String withoutControls(String s) {
+  /**
+   * One pass for the character fixes of {@link #clean}: line breaks, no-break spaces, {@code Ð},
+   * {@code nbsp;} left from HTML, control characters. Most texts need none: then the scan is all.
+   */
+  private static String cleanChars(String s) {
     int i = 0;
-    while (i < s.length() && !isDroppedControl(s.charAt(i))) {
-      i++;
+    int n = s.length();
+    // a tight scan: the characters to fix are all below U+0020 or in U+007F–U+00D0, or the ';' of
+    // "nbsp;"
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20) {
+        if (c != '\n' && c != '\t') {
+          break;
+        }
+      } else if (c >= 0x7F && (c <= 0xA0 || c == 0xD0)) {
+        break;
+      } else if (c == ';' && i >= 4 && s.startsWith("nbsp", i - 4)) {
+        i -= 4;
+        while (i > 0 && s.charAt(i - 1) == '&') {
+          i--;
+        }
+        break;
+      }
     }
-    if (i == s.length()) {
+    if (i >= n) {
       return s;
     }
-    StringBuilder sb = new StringBuilder(s.length());
+    StringBuilder sb = new StringBuilder(n);
     sb.append(s, 0, i);
-    for (; i < s.length(); i++) {
+    for (; i < n; i++) {
       char c = s.charAt(i);
-      if (!isDroppedControl(c)) {
+      if (c == '\r') {
+        sb.append('\n');
+        if (i + 1 < n && s.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else if (c == '\u00A0') {
+        sb.append(' ');
+      } else if (c == '\u00D0') {
+        sb.append('Đ');
+      } else if (c == '&' && s.startsWith("&nbsp;", i)) {
+        sb.append(' ');
+        i += 5;
+      } else if (c == 'n' && s.startsWith("nbsp;", i)) {
+        sb.append(' ');
+        i += 4;
+      } else if (!isDroppedControl(c)) {
         sb.append(c);
       }
     }

@@ -128,6 +128,17 @@ final class PersonNames {
           "cộng sản",
           "nhân dân");
 
+  /** The last word of every title: a cheap first test. */
+  private static final Set<String> TITLE_LAST_WORDS = lastWords(TITLES);
+
+  private static Set<String> lastWords(Set<String> phrases) {
+    Set<String> out = new HashSet<>();
+    for (String p : phrases) {
+      out.add(p.substring(p.lastIndexOf(' ') + 1));
+    }
+    return out;
+  }
+
   /** Words that start an organ or a unit, not a name: a title followed by them names an office. */
   private static final Set<String> ORGAN_STARTS =
       keys(
@@ -308,6 +319,9 @@ final class PersonNames {
 
   /** Whether a title or form of address stands right before word {@code i}. */
   private static boolean titled(Tokens t, int i) {
+    if (i == 0 || !t.spaceBefore(i) || !TITLE_LAST_WORDS.contains(t.key(i - 1))) {
+      return false; // most words follow no title: one set look-up, no phrase built
+    }
     StringBuilder k = new StringBuilder();
     for (int n = 1; n <= 3 && i - n >= 0; n++) {
       int w = i - n;

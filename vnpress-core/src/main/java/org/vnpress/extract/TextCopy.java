@@ -70,6 +70,11 @@ final class TextCopy {
               + "\\s*:?$",
           CI);
 
+  /** Furniture lines are short, or start with a label ({@code Dòng sự kiện:}, {@code Tags:}). */
+  private static boolean isFurnitureLength(String line) {
+    return line.length() <= 40 || line.indexOf(':') > 0 && line.indexOf(':') <= 14;
+  }
+
   /** HTML debris: arrows of comment ends, stray brackets. */
   private static final Pattern DEBRIS = Pattern.compile("^[\\s<>!\\-/]*-->[\\s<>!\\-/]*$|^nbsp;$");
 
@@ -252,7 +257,7 @@ final class TextCopy {
       if (t.endsWith("|")) {
         t = t.substring(0, t.length() - 1).strip();
       }
-      if (t.isEmpty() || DEBRIS.matcher(t).matches()) {
+      if (t.isEmpty() || (t.length() <= 12 && DEBRIS.matcher(t).matches())) {
         blankBefore = true;
         anyBlank |= !lines.isEmpty();
         continue;
@@ -295,16 +300,19 @@ final class TextCopy {
     // page furniture and source link at the end
     List<String> body = new ArrayList<>();
     for (String line : lines) {
-      if (FURNITURE_TAIL.matcher(line).matches() && !body.isEmpty()) {
+      // the patterns run only on lines short enough to be furniture: most lines are paragraphs
+      boolean short80 = line.length() <= 80;
+      if (short80 && FURNITURE_TAIL.matcher(line).matches() && !body.isEmpty()) {
         break;
       }
-      Matcher link = SOURCE_LINK.matcher(line);
-      if (link.matches()) {
+      Matcher link =
+          line.length() <= 300 && line.contains("http") ? SOURCE_LINK.matcher(line) : null;
+      if (link != null && link.matches()) {
         p.url = p.url == null ? link.group(1) : p.url;
         continue;
       }
       boolean repeatedTitle = p.title != null && sameText(line, p.title) && lines.size() > 1;
-      if (FURNITURE.matcher(line).matches() || repeatedTitle) {
+      if ((isFurnitureLength(line) && FURNITURE.matcher(line).matches()) || repeatedTitle) {
         continue;
       }
       body.add(endMarkDropped(line));
