@@ -131,6 +131,14 @@ public final class AccentRestorer {
       return Math.round(weight * a.count(key)) + b.count(key);
     }
 
+    /**
+     * The two tables' counts unweighted: what decides capitals, where a few lower-case
+     * occurrences in a small index must not outvote the shipped text's evidence.
+     */
+    long raw(long key) {
+      return (long) a.count(key) + b.count(key);
+    }
+
     long tokens() {
       return Math.max(1, Math.round(weight * a.tokens()) + b.tokens());
     }
@@ -494,10 +502,10 @@ public final class AccentRestorer {
     boolean evidence = false;
     if (i > 0) {
       long v = path.get(i - 1).hash;
-      long all = m.count(NgramKeys.of(Kind.BIGRAM, v, h));
+      long all = m.raw(NgramKeys.of(Kind.BIGRAM, v, h));
       if (all >= CAPITAL_EVIDENCE) {
         evidence = true;
-        if (m.count(NgramKeys.of(Kind.CAPITALIZED_SECOND, v, h)) >= CAPITALS * all) {
+        if (m.raw(NgramKeys.of(Kind.CAPITALIZED_SECOND, v, h)) >= CAPITALS * all) {
           return true;
         }
       }
@@ -505,11 +513,11 @@ public final class AccentRestorer {
     if (i + 1 < path.size()) {
       long w = path.get(i + 1).hash;
       long all =
-          m.count(NgramKeys.of(Kind.BIGRAM, h, w))
-              - m.count(NgramKeys.of(Kind.CASE_UNKNOWN_FIRST, h, w));
+          m.raw(NgramKeys.of(Kind.BIGRAM, h, w))
+              - m.raw(NgramKeys.of(Kind.CASE_UNKNOWN_FIRST, h, w));
       if (all >= CAPITAL_EVIDENCE) {
         evidence = true;
-        if (m.count(NgramKeys.of(Kind.CAPITALIZED_FIRST, h, w)) >= CAPITALS * all) {
+        if (m.raw(NgramKeys.of(Kind.CAPITALIZED_FIRST, h, w)) >= CAPITALS * all) {
           return true;
         }
       }
@@ -517,7 +525,7 @@ public final class AccentRestorer {
     if (evidence) {
       return false;
     }
-    long all = m.count(NgramKeys.of(Kind.CASE_KNOWN, h));
-    return all >= CAPITAL_EVIDENCE && m.count(NgramKeys.of(Kind.CAPITALIZED, h)) >= CAPITALS * all;
+    long all = m.raw(NgramKeys.of(Kind.CASE_KNOWN, h));
+    return all >= CAPITAL_EVIDENCE && m.raw(NgramKeys.of(Kind.CAPITALIZED, h)) >= CAPITALS * all;
   }
 }
