@@ -132,8 +132,8 @@ public final class AccentRestorer {
     }
 
     /**
-     * The two tables' counts unweighted: what decides capitals, where a few lower-case
-     * occurrences in a small index must not outvote the shipped text's evidence.
+     * The two tables' counts unweighted: what decides capitals, where a few lower-case occurrences
+     * in a small index must not outvote the shipped text's evidence.
      */
     long raw(long key) {
       return (long) a.count(key) + b.count(key);
