@@ -228,6 +228,12 @@ public final class PressIndex implements ReleaseWriter, Closeable {
     return p;
   }
 
+  /** Two threads may add documents to one batch: the writer's per-thread buffers index both. */
+  @Override
+  public boolean concurrentPuts() {
+    return true;
+  }
+
   /** Documents whose syllables are all counted; past them, one in {@link #COUNT_EVERY}. */
   static final long COUNT_ALL = 100_000;
 
