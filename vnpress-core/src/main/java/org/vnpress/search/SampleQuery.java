@@ -55,14 +55,16 @@ final class SampleQuery extends Query {
 
               @Override
               public int nextDoc() {
-                return advance(doc + 1);
+                return doc == NO_MORE_DOCS ? doc : advance(doc + 1);
               }
 
               @Override
               public int advance(int target) {
-                int t = Math.max(target, first);
-                int next = first + (int) (((long) t - first + stride - 1) / stride) * stride;
-                return doc = next < maxDoc ? next : NO_MORE_DOCS;
+                // in long: near NO_MORE_DOCS (a conjunction whose other side ended asks for it)
+                // the int product wrapped to a negative document, and the conjunction never ended
+                long t = Math.max(target, first);
+                long next = first + (t - first + stride - 1) / stride * stride;
+                return doc = next < maxDoc ? (int) next : NO_MORE_DOCS;
               }
 
               @Override
