@@ -42,9 +42,20 @@ public final class SyllableCounts {
    * Distinct keys counted between merges; beyond, the least counted since the last merge are
    * dropped (a long ingest merges every 30 s, about 40,000 documents: what occurs once among them
    * may go; what matters occurs more often). Merging instead whenever this fills would cost a
-   * second per few thousand documents.
+   * second per few thousand documents. See {@link #pendingBudget}.
    */
-  private static final int MAX_PENDING = 4_000_000;
+  private static final int MAX_PENDING = pendingBudget(Runtime.getRuntime().maxMemory());
+
+  /**
+   * 4 million keys, or fewer on a small heap: a key costs up to 48 bytes while the counter grows
+   * (two flat arrays at most three-quarters full, and the old pair while they double), and counting
+   * may take an eighth of the heap. At {@code -Xmx256m} that is about 700,000 keys (33 MB at most);
+   * 4 million would take 190 MB while growing, and a 30 MB write request ran the server out of
+   * memory (MemoryIT).
+   */
+  static int pendingBudget(long maxHeap) {
+    return (int) Math.max(100_000, Math.min(4_000_000, maxHeap / 8 / 48));
+  }
 
   private final int maxEntries;
   private final int maxForms;
