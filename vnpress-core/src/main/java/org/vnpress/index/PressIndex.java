@@ -25,6 +25,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -331,6 +332,13 @@ public final class PressIndex implements ReleaseWriter, Closeable {
       touch(p.id());
       try {
         w.updateDocument(new Term(Fields.ID, p.id()), p.doc());
+      } catch (AlreadyClosedException e) {
+        failed(w, e);
+        // the other thread of the batch met what closed the writer (a full disk): say that
+        if (w.getTragicException() instanceof IOException cause) {
+          throw cause;
+        }
+        throw e;
       } catch (IOException | RuntimeException | Error e) {
         failed(w, e);
         throw e;
