@@ -21,12 +21,17 @@ import org.apache.lucene.util.Bits;
  * A query that stops matching when its search's {@link Budget} runs out: the segment being searched
  * ends early and the segments not yet started give nothing, so the collectors keep what they have.
  * Checked every few thousand documents, whether the query is scored in bulk (the top hits) or
- * driven document by document (drill-sideways facet counts).
+ * driven document by document (drill-sideways facet counts); driven by documents, also whenever the
+ * matches have moved far through the segment, since a query whose matches are rare (most of 64
+ * words required) may read postings for seconds between two of them.
  */
 final class BudgetQuery extends Query {
 
   /** Documents between two looks at the clock. */
   private static final int INTERVAL = 4_096;
+
+  /** Document numbers a driven query may move through between two looks at the clock. */
+  private static final int SPAN = 1 << 15;
 
   private final Query in;
   private final Budget budget;
@@ -132,6 +137,7 @@ final class BudgetQuery extends Query {
           new DocIdSetIterator() {
             private int calls;
             private int doc = -1;
+            private int lookedAt = -1;
 
             @Override
             public int docID() {
@@ -140,16 +146,27 @@ final class BudgetQuery extends Query {
 
             @Override
             public int nextDoc() throws IOException {
-              return doc = check() ? NO_MORE_DOCS : inner.nextDoc();
+              if (doc == NO_MORE_DOCS || spent()) {
+                return doc = NO_MORE_DOCS;
+              }
+              return doc = inner.nextDoc();
             }
 
             @Override
             public int advance(int target) throws IOException {
-              return doc = check() ? NO_MORE_DOCS : inner.advance(target);
+              if (doc == NO_MORE_DOCS || spent()) {
+                return doc = NO_MORE_DOCS;
+              }
+              return doc = inner.advance(target);
             }
 
-            private boolean check() {
-              return ++calls % INTERVAL == 0 && budget.exceeded();
+            /** Ended for good once spent: the inner iterator is never asked again. */
+            private boolean spent() {
+              if (++calls % INTERVAL != 0 && doc - lookedAt < SPAN) {
+                return false;
+              }
+              lookedAt = doc;
+              return budget.exceeded();
             }
 
             @Override

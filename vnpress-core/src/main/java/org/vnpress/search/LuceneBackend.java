@@ -183,7 +183,7 @@ public final class LuceneBackend implements SearchBackend {
         relaxed = true;
       }
       // the hits get what is left of the budget, and at least a third of it
-      Budget hitsBudget = plan.budget().next(plan.limits().budgetMillis() / 3);
+      Budget hitsBudget = plan.budget().next(plan.budgetMillis() / 3);
       TopDocs top = top(s, plan, relaxed, hitsBudget);
       int offset = req.offset();
       ScoreDoc[] all = top.scoreDocs;

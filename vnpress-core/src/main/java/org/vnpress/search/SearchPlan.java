@@ -19,8 +19,9 @@ import java.util.List;
  *   <li><b>Rank smartly</b>: the top hits come from a scored pass that can skip documents (words
  *       and syllable pairs as terms); the whole phrase re-ranks the best {@link
  *       TextQueryBuilder.Tuning#rescoreWindow()} of them.
- *   <li><b>A budget</b>: {@link SearchLimits#budgetMillis()} per search, after which the answer is
- *       what was found ({@code partial: true}); at most {@link TextQueryBuilder#MAX_WORDS} words.
+ *   <li><b>A budget</b>: {@link SearchLimits#budgetMillis()} per search, less for a long query
+ *       ({@link SearchLimits#budgetMillis(int)}), after which the answer is what was found ({@code
+ *       partial: true}); at most {@link TextQueryBuilder#MAX_WORDS} words.
  * </ul>
  *
  * @param request the request as asked
@@ -49,7 +50,13 @@ public record SearchPlan(
       SearchRequest req, TextQueryBuilder queries, DistrictNames names, SearchLimits limits) {
     TextQueries text = queries.build(req.q());
     List<String> districts = text.units() == 0 ? List.of() : names.named(req.q());
-    return new SearchPlan(req, text, districts, limits, Budget.ofMillis(limits.budgetMillis()));
+    return new SearchPlan(
+        req, text, districts, limits, Budget.ofMillis(limits.budgetMillis(text.units())));
+  }
+
+  /** The time this search may take in all, as its budget started with. */
+  public long budgetMillis() {
+    return limits.budgetMillis(text.units());
   }
 
   /** True when a strict search that found {@code strictTotal} should be relaxed. */

@@ -252,4 +252,13 @@ class SearchCoreTest {
     assertThat(String.valueOf(bound)).matches("\\d\\d0+");
     assertThat(l.lowerBound(0)).isZero();
   }
+
+  // a pasted passage gets a smaller share of the time than a query of a few words
+  @Test
+  void aLongQueryGetsLessOfTheBudget() {
+    SearchLimits l = SearchLimits.DEFAULT;
+    assertThat(l.budgetMillis(1)).isEqualTo(l.budgetMillis(16)).isEqualTo(l.budgetMillis());
+    assertThat(l.budgetMillis(64)).isEqualTo(l.budgetMillis() / 4);
+    assertThat(l.budgetMillis(100)).isLessThan(l.budgetMillis(64)).isPositive();
+  }
 }
