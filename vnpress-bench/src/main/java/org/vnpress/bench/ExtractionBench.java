@@ -44,14 +44,22 @@ public final class ExtractionBench {
   public static final Path DEVSET =
       Path.of("vnpress-bench/src/main/resources/org/vnpress/bench/devset.jsonl");
 
+  /** The labelled news set of issue 17: documents and districts, split into dev and held-out. */
+  public static final Path NEWSSET =
+      Path.of("vnpress-bench/src/main/resources/org/vnpress/bench/newsset.jsonl");
+
+  /** The page-shape fixtures and their gold ({@code shapes.json}). */
+  public static final Path SHAPES =
+      Path.of("vnpress-core/src/test/resources/org/vnpress/extract/shapes");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One labelled document: where it comes from and what extraction should find. */
   /**
    * One labelled document.
    *
    * @param documentsOther numbers that look like documents but are neither Party nor state ones (a
    *     trade-union guideline): counted neither as hits nor as errors
+   * @param split {@code dev} or {@code heldout} in the news set; {@code dev} elsewhere
    */
   public record Gold(
       String file,
@@ -59,7 +67,8 @@ public final class ExtractionBench {
       Set<String> documents,
       Set<String> districts,
       String date,
-      Set<String> documentsOther) {}
+      Set<String> documentsOther,
+      String split) {}
 
   /** Counts for one field, micro-averaged over documents. */
   public record Score(int truePositives, int falsePositives, int falseNegatives) {
@@ -111,27 +120,176 @@ public final class ExtractionBench {
     Path shared =
         Path.of(rest.size() > 0 ? rest.get(0) : System.getProperty("vnpress.shared", "../shared"));
     Path devset = rest.size() > 1 ? Path.of(rest.get(1)) : DEVSET;
-    run(System.out, shared, devset, verbose);
+    run(System.out, shared, Path.of("."), devset, verbose);
   }
 
-  /** Prints the report for the dev set in its usual place in the clone. */
+  /** Prints the report for the sets in their usual places in the clone at {@code home}. */
   public static void run(PrintStream out, Path shared) throws IOException {
-    run(out, shared, DEVSET, false);
+    run(out, shared, Path.of("."), DEVSET, false);
   }
 
-  public static void run(PrintStream out, Path shared, Path devset, boolean verbose)
+  /**
+   * Prints the whole report: every field on the page-shape fixtures and the seeds, precision and
+   * recall on the dev set and on the news set (dev and held-out apart), and throughput.
+   */
+  public static void run(PrintStream out, Path shared, Path home, Path devset, boolean verbose)
       throws IOException {
     Extractor x = Extractor.standard();
     out.println("vnpress extraction benchmark (one thread)");
+    Path shapes = home.resolve(SHAPES);
+    if (Files.exists(shapes.resolve("shapes.json"))) {
+      printFields(out, "page-shape fixtures " + shapes, shapeFields(shapes, x), verbose);
+    } else {
+      out.println("page-shape fixtures: " + shapes + " not found, skipped");
+    }
+    Path seedGold = shared.resolve("seeds/gold.json");
+    if (Files.exists(seedGold)) {
+      printFields(out, "seeds " + seedGold, seedFields(shared, x), verbose);
+      print(out, "seeds " + seedGold, score(readSeedGold(seedGold), x, shared), verbose);
+    }
     if (Files.exists(devset)) {
       Scores dev = score(readDevSet(devset), x, shared);
       print(out, "dev set " + devset, dev, verbose);
     } else {
       out.println("dev set: " + devset + " not found, skipped");
     }
-    Scores seeds = score(readSeedGold(shared.resolve("seeds/gold.json")), x, shared);
-    print(out, "seeds " + shared.resolve("seeds/gold.json"), seeds, verbose);
+    Path news = home.resolve(NEWSSET);
+    if (Files.exists(news)) {
+      List<Gold> all = readDevSet(news);
+      for (String split : List.of("dev", "heldout")) {
+        List<Gold> part = all.stream().filter(g -> g.split().equals(split)).toList();
+        print(out, "news set " + news + " [" + split + "]", score(part, x, shared), verbose);
+      }
+    }
     throughput(out, x, shared);
+  }
+
+  /** Right and scored counts per field. */
+  public static final class FieldCounts {
+    private final Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+    private final List<String> errors = new ArrayList<>();
+
+    void add(String field, boolean right, String where, Object want, Object got) {
+      int[] c = counts.computeIfAbsent(field, k -> new int[2]);
+      c[1]++;
+      if (right) {
+        c[0]++;
+      } else {
+        errors.add(where + " " + field + ": want " + want + ", got " + got);
+      }
+    }
+
+    /** Fields right, over all fields scored. */
+    public int right() {
+      return counts.values().stream().mapToInt(c -> c[0]).sum();
+    }
+
+    public int scored() {
+      return counts.values().stream().mapToInt(c -> c[1]).sum();
+    }
+
+    public Map<String, int[]> byField() {
+      return counts;
+    }
+
+    public List<String> errors() {
+      return errors;
+    }
+  }
+
+  /** Every gold field of the page-shape fixtures. */
+  public static FieldCounts shapeFields(Path folder, Extractor x) throws IOException {
+    JsonNode gold = JSON.readTree(folder.resolve("shapes.json").toFile());
+    FieldCounts c = new FieldCounts();
+    for (Iterator<Map.Entry<String, JsonNode>> it = gold.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().startsWith("_")) {
+        continue;
+      }
+      String name = e.getKey();
+      String text = Files.readString(folder.resolve(name), StandardCharsets.UTF_8);
+      String stem = name.substring(0, name.lastIndexOf('.'));
+      PressRelease r = name.endsWith(".html") ? x.fromHtml(stem, text) : x.fromText(stem, text);
+      compareFields(c, name, e.getValue(), r);
+    }
+    return c;
+  }
+
+  /** Every gold field of the seeds that extraction produces. */
+  public static FieldCounts seedFields(Path shared, Extractor x) throws IOException {
+    JsonNode gold = JSON.readTree(shared.resolve("seeds/gold.json").toFile());
+    FieldCounts c = new FieldCounts();
+    for (Iterator<Map.Entry<String, JsonNode>> it = gold.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getKey().endsWith(".txt")) {
+        continue;
+      }
+      Path p = shared.resolve("seeds").resolve(e.getKey());
+      String stem = e.getKey().substring(0, e.getKey().length() - 4);
+      compareFields(c, e.getKey(), e.getValue(), x.fromText(stem, Files.readString(p)));
+    }
+    return c;
+  }
+
+  private static void compareFields(FieldCounts c, String where, JsonNode g, PressRelease r) {
+    if (g.has("title")) {
+      String want = g.get("title").isNull() ? null : g.get("title").asText();
+      c.add("title", java.util.Objects.equals(want, r.title()), where, want, r.title());
+    }
+    if (g.has("date")) {
+      String want = g.get("date").isNull() ? null : g.get("date").asText();
+      c.add("date", java.util.Objects.equals(want, r.date().iso()), where, want, r.date().iso());
+    }
+    if (g.has("author")) {
+      String want = g.get("author").isNull() ? null : g.get("author").asText();
+      c.add("author", java.util.Objects.equals(want, r.author()), where, want, r.author());
+    }
+    if (g.has("bodyStartsWith")) {
+      String want = g.get("bodyStartsWith").asText();
+      c.add(
+          "body start",
+          r.body().startsWith(want),
+          where,
+          want,
+          r.body().substring(0, Math.min(40, r.body().length())));
+    }
+    for (String key : List.of("bodyExcludes", "bodyContains")) {
+      if (g.has(key)) {
+        for (JsonNode v : g.get(key)) {
+          boolean has = r.body().contains(v.asText());
+          String field = key.equals("bodyExcludes") ? "no furniture" : "glued split";
+          c.add(
+              field,
+              key.equals("bodyExcludes") != has,
+              where,
+              v.asText(),
+              has ? "present" : "absent");
+        }
+      }
+    }
+    if (g.has("districts")) {
+      Set<String> want = keys(strings(g.get("districts")), VnKey::of);
+      Set<String> got = new LinkedHashSet<>();
+      r.districts().forEach(d -> got.add(VnKey.of(d.value())));
+      c.add("districts", want.equals(got), where, g.get("districts"), r.districts());
+    }
+    if (g.has("documents")) {
+      Set<String> want =
+          keys(strings(g.get("documents")), DocumentNumberExtractor::sameDocumentKey);
+      Set<String> got = new LinkedHashSet<>();
+      r.documents().forEach(d -> got.add(DocumentNumberExtractor.sameDocumentKey(d.value())));
+      c.add("documents", want.equals(got), where, g.get("documents"), got);
+    }
+  }
+
+  private static void printFields(PrintStream out, String name, FieldCounts c, boolean verbose) {
+    out.printf(Locale.ROOT, "%n%s: %d of %d gold fields right%n", name, c.right(), c.scored());
+    for (Map.Entry<String, int[]> e : c.byField().entrySet()) {
+      out.printf(Locale.ROOT, "  %-13s %4d / %-4d%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
+    }
+    if (verbose) {
+      c.errors().forEach(e -> out.println("  " + e));
+    }
   }
 
   private static void print(PrintStream out, String name, Scores s, boolean verbose) {
@@ -184,7 +342,8 @@ public final class ExtractionBench {
               strings(n.get("documents")),
               strings(n.get("districts")),
               n.hasNonNull("date") ? n.get("date").asText() : null,
-              strings(n.get("documentsOther"))));
+              strings(n.get("documentsOther")),
+              n.path("split").asText("dev")));
     }
     return out;
   }
@@ -206,7 +365,8 @@ public final class ExtractionBench {
               strings(n.get("documents")),
               strings(n.get("districts")),
               n.hasNonNull("date") ? n.get("date").asText() : null,
-              Set.of()));
+              Set.of(),
+              "dev"));
     }
     return out;
   }

@@ -84,12 +84,37 @@ public final class DateParser {
   /** A date marker and where the text after it starts. */
   public record Marker(PubDate date, int end) {}
 
+  /** Labels of a date line: {@code Ngày đăng}, {@code Cập nhật}, {@code Publish date}, … */
+  private static final Pattern LABEL =
+      Pattern.compile(
+          "(ngày đăng|đăng ngày|đăng lúc|ngày cập nhật|cập nhật|thời gian đăng|ngày xuất bản|ngày"
+              + "|publish(?:ed)?(?:\\s+(?:date|on|at))?|posted(?:\\s+(?:on|at))?|date|updated?|last"
+              + " updated|lượt xem|view count|views?)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Icon labels that saved pages glue to a date: {@code Clock12/06/2020}. */
+  private static final Pattern ICON =
+      Pattern.compile(
+          "^(?:clock|calendar|icon[-_ ]?\\w*|time|lịch|đồng hồ)\\s*:?\\s*(?=\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** {@code Hải Phòng, ngày 17 tháng 02 năm 2020}: a place, a comma, a date in words. */
+  private static final Pattern PLACE_DATE =
+      Pattern.compile(
+          "^(?:số:?\\s*\\S+\\s+)?\\p{Lu}[\\p{L}\\p{M}.]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.]*){0,3},\\s*ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+(?:19|20)\\d{2}\\s*\\.?$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /**
    * The date of a line if the whole line is a date line (a date with a time, weekday, byline or
-   * {@code Ngày đăng} label, and little else); empty for sentences that merely mention a date.
+   * label such as {@code Ngày đăng}, {@code Cập nhật}, {@code Publish date}, and little else);
+   * empty for sentences that merely mention a date. Forms: {@code Ngày đăng 10/07/2020 | 14:38 |
+   * Lượt xem: 1099}, {@code Thứ ba, 12/03/2024 - 10:15}, {@code 12-03-2024}, {@code 11/07/2020 -
+   * 04:39 PM}, {@code (10:15 | 12/03/2024)}, {@code Minh Anh - 12/03/2024 10:15}, {@code Cập nhật
+   * ngày 13 tháng 4 năm 2021}, {@code Clock12/06/2020}, {@code Hải Phòng, ngày 17 tháng 02 năm
+   * 2020}. A day and month without a year ({@code 22.10}) is no date.
    */
   public static Optional<PubDate> dateLine(String line) {
-    String t = line.strip();
+    String t = ICON.matcher(line.strip()).replaceFirst("");
     if (t.isEmpty() || t.length() > 120) {
       return Optional.empty();
     }
@@ -106,15 +131,33 @@ public final class DateParser {
     // 12:26"
     boolean byline = lower.contains("ngày đăng") || t.contains("|");
     boolean labelled =
-        TIME.matcher(t).find() || WEEKDAY.matcher(lower).find() || lower.contains("cập nhật");
-    // a bare date alone on its line is a date line too
-    boolean bare = t.replaceAll("[\\d/.:,\\-\\s]", "").isEmpty();
-    if (byline || bare) {
+        TIME.matcher(t).find() || WEEKDAY.matcher(lower).find() || LABEL.matcher(lower).find();
+    // a bare date alone on its line is a date line too, and so is a place-and-date header
+    if (byline || isDateOnly(t) || PLACE_DATE.matcher(t).matches()) {
       return date;
     }
-    // a time, weekday or "cập nhật" marks a date line only when little else is on the line:
+    // a time, weekday or label marks a date line only when little else is on the line:
     // "Thứ sáu 23/6/2017, chặng đua thứ 8 … sẽ diễn ra" is a sentence about that day
-    return labelled && words(t) <= 6 ? date : Optional.empty();
+    return labelled && words(t) <= 6 && !t.endsWith(".") ? date : Optional.empty();
+  }
+
+  /**
+   * Whether a line is only a date, perhaps with a time, a weekday, brackets or an icon label:
+   * {@code 12/06/2020}, {@code (08:30 12/06/2020)}, {@code Thứ Tư, 12/06/2020}.
+   */
+  public static boolean isDateOnly(String line) {
+    String t = ICON.matcher(line.strip()).replaceFirst("");
+    if (firstDate(t).isEmpty()) {
+      return false;
+    }
+    String rest = WEEKDAY_ANYWHERE.matcher(t).replaceAll(" ");
+    rest = rest.replaceAll("(?i)\\b(am|pm|sa|ch)\\b", " ");
+    return rest.replaceAll("[\\d/.:,|()\\-–\\s]", "").isEmpty();
+  }
+
+  /** Whether a line is a place-and-date header ({@code Hải Phòng, ngày 17 tháng 02 năm 2020}). */
+  public static boolean isPlaceDateHeader(String line) {
+    return PLACE_DATE.matcher(line.strip()).matches();
   }
 
   /** Words left on a line once dates, times and date words are taken out. */

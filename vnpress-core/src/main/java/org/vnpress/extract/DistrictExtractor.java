@@ -2,7 +2,6 @@ package org.vnpress.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +12,7 @@ import org.vnpress.extract.Gazetteer.DistrictUnit;
 import org.vnpress.extract.Gazetteer.NewUnit;
 import org.vnpress.extract.Gazetteer.Type;
 import org.vnpress.extract.Gazetteer.Ward;
+import org.vnpress.extract.UnitMentions.Mention;
 
 /**
  * Finds the districts a release is about, and the wards and communes it names.
@@ -29,42 +29,19 @@ import org.vnpress.extract.Gazetteer.Ward;
  */
 public class DistrictExtractor {
 
-  private static final String K_THANH = VnKey.of("thành");
-  private static final String K_PHO = VnKey.of("phố");
-  private static final String K_TP = VnKey.of("tp");
-  private static final String K_VA = VnKey.of("và");
-  private static final String K_THU = VnKey.of("thủ");
-  private static final String K_TINH = VnKey.of("tỉnh");
-  private static final String K_DO = VnKey.of("đô");
+  private static final Set<Type> WARD_TYPES = UnitMentions.WARD_TYPES;
 
-  private static final Set<Type> WARD_TYPES = EnumSet.of(Type.PHUONG, Type.XA, Type.THI_TRAN);
-
-  private static final Set<Type> DISTRICT_TYPES =
-      EnumSet.of(Type.QUAN, Type.HUYEN, Type.THI_XA, Type.THANH_PHO);
-
-  /** Words after {@code quận 9} that show the number counts something else ({@code 9 tháng}). */
-  private static final Set<String> NOT_AFTER_NUMBER =
-      Set.of(
-          VnKey.of("tháng"),
-          VnKey.of("năm"),
-          VnKey.of("ngày"),
-          VnKey.of("quý"),
-          VnKey.of("tuần"),
-          VnKey.of("phường"),
-          VnKey.of("xã"),
-          VnKey.of("huyện"),
-          VnKey.of("quận"));
+  private static final Set<Type> DISTRICT_TYPES = UnitMentions.DISTRICT_TYPES;
 
   /** Huế became a centrally-run city, a province, on 1 January 2025. */
   private static final LocalDate HUE_CITY = LocalDate.of(2025, 1, 1);
 
-  /** Words before a bare place name that make it an address or birthplace: tại Mỹ Đức, Hà Nội. */
-  private static final Set<String> AT = Set.of(VnKey.of("tại"), VnKey.of("ở"), VnKey.of("quê"));
-
   private final Gazetteer gazetteer;
+  private final UnitMentions finder;
 
   DistrictExtractor(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
+    this.finder = new UnitMentions(gazetteer);
   }
 
   /** An extractor on the bundled gazetteer. */
@@ -99,9 +76,6 @@ public class DistrictExtractor {
   public record Result(
       List<District> districts, List<District> places, List<District> formerDistricts) {}
 
-  /** One unit word followed by a name found in the gazetteer. */
-  private record Mention(Set<Type> types, String key, boolean numbered, String province, int at) {}
-
   /** The last result per thread: {@link Extractor} asks for districts and places of one text. */
   private final ThreadLocal<Object[]> last = new ThreadLocal<>();
 
@@ -121,8 +95,13 @@ public class DistrictExtractor {
     Tokens t = Tokens.of(text);
     LocalDate day = date == null ? null : date.firstDay();
     boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
-    Set<String> context = provinces(t);
-    List<Mention> mentions = mentions(t, context, day);
+    Set<String> context = finder.provinces(t);
+    List<Mention> mentions = finder.mentions(t, context, day);
+    if (day == null && newOrder(mentions, text)) {
+      // an undated text that names units only the 2025 reform created is from after it
+      after = true;
+    }
+    mentions = confirmedNumbered(mentions, context, day);
 
     // named districts: unambiguous ones first, then their provinces settle the others
     Map<String, DistrictUnit> named = new LinkedHashMap<>();
@@ -176,7 +155,7 @@ public class DistrictExtractor {
         }
         continue;
       }
-      List<Ward> ws = wardCandidates(m, day);
+      List<Ward> ws = gazetteer.wards(m.key(), m.types(), day);
       Set<String> codes = new LinkedHashSet<>();
       for (Ward w : ws) {
         codes.add(w.district().code());
@@ -217,6 +196,60 @@ public class DistrictExtractor {
         List.copyOf(districts),
         List.copyOf(new LinkedHashSet<>(places)),
         after ? List.copyOf(former) : List.of());
+  }
+
+  /**
+   * Whether the text names a unit that only exists since the 2025 reform: a special zone, or a ward
+   * or commune no older unit of that type was called.
+   */
+  private static boolean newOrder(List<Mention> mentions, String text) {
+    Set<String> fresh = new HashSet<>();
+    for (Mention m : mentions) {
+      if (m.types().contains(Type.DAC_KHU)) {
+        return true;
+      }
+      if (m.newOnly()) {
+        fresh.add(m.key());
+      }
+    }
+    // one new name alone may be an old unit the gazetteer (2019 on) does not know: a second one,
+    // or words of the reform, make the date sure
+    return fresh.size() >= 2 || (fresh.size() == 1 && REFORM_WORDS.matcher(text).find());
+  }
+
+  /** Words of texts written after the 2025 reform: old units marked as former, the new term. */
+  private static final java.util.regex.Pattern REFORM_WORDS =
+      java.util.regex.Pattern.compile(
+          "\\(cũ\\)|\\bcũ\\)|sau sắp xếp|sau sáp nhập|sau hợp nhất|2025\\s*[-–]\\s*2030|chính quyền địa phương"
+              + " hai cấp|chính quyền địa phương 2 cấp",
+          java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+  /**
+   * Drops weak numbered districts ({@code quận 11} where neither the city nor the sentence shows a
+   * place) unless the wards the text names are all in Hồ Chí Minh City.
+   */
+  private List<Mention> confirmedNumbered(
+      List<Mention> mentions, Set<String> context, LocalDate day) {
+    if (mentions.stream().noneMatch(Mention::weak)) {
+      return mentions;
+    }
+    boolean city = false;
+    boolean elsewhere = false;
+    for (Mention m : mentions) {
+      if (DISTRICT_TYPES.containsAll(m.types())) {
+        continue;
+      }
+      Set<String> provinces = new HashSet<>();
+      for (Ward w : gazetteer.wards(m.key(), m.types(), day)) {
+        provinces.add(w.district().province());
+      }
+      if (provinces.size() == 1) {
+        city |= provinces.contains("Hồ Chí Minh");
+        elsewhere |= !provinces.contains("Hồ Chí Minh");
+      }
+    }
+    boolean keep = city && !elsewhere;
+    return keep ? mentions : mentions.stream().filter(m -> !m.weak()).toList();
   }
 
   /** Candidate districts of a mention, one variant per district code, the best for the date. */
@@ -287,7 +320,7 @@ public class DistrictExtractor {
       return null;
     }
     Map<String, DistrictUnit> found = new LinkedHashMap<>();
-    for (Ward w : wardCandidates(ward, day)) {
+    for (Ward w : gazetteer.wards(ward.key(), ward.types(), day)) {
       DistrictUnit u = byCode.get(w.district().code());
       if (u != null) {
         found.put(u.code(), u);
@@ -307,40 +340,6 @@ public class DistrictExtractor {
       }
     }
     return found;
-  }
-
-  private List<Ward> wardCandidates(Mention m, LocalDate day) {
-    List<Ward> all = new ArrayList<>();
-    for (Ward w : gazetteer.wards(m.key())) {
-      if (m.types().contains(w.type())) {
-        all.add(w);
-      }
-    }
-    if (all.isEmpty()) {
-      // communes become wards over the years and texts mix the words: "phường Vĩnh Lộc A" is a xã
-      for (Ward w : gazetteer.wards(m.key())) {
-        if (WARD_TYPES.contains(w.type())) {
-          all.add(w);
-        }
-      }
-    }
-    if (day == null) {
-      // an undated text is most likely older than the last renaming: keep each ward's first
-      // district (phường Thảo Điền of Quận 2 rather than of the later thành phố Thủ Đức)
-      Map<String, Ward> first = new LinkedHashMap<>();
-      for (Ward w : all) {
-        first.merge(w.code(), w, (a, b) -> b.from().isBefore(a.from()) ? b : a);
-      }
-      return new ArrayList<>(first.values());
-    }
-    // a text from the time a ward existed means that ward; older or newer names still count
-    List<Ward> valid = new ArrayList<>();
-    for (Ward w : all) {
-      if (w.validAt(day)) {
-        valid.add(w);
-      }
-    }
-    return valid.isEmpty() ? all : valid;
   }
 
   private static Ward pickWard(List<Ward> ws, Set<String> supported, Set<String> ctx) {
@@ -389,508 +388,5 @@ public class DistrictExtractor {
       }
     }
     return found;
-  }
-
-  /**
-   * Provinces named anywhere: capitalised names and aliases such as {@code Thủ đô}, {@code TP.HCM}.
-   */
-  private Set<String> provinces(Tokens t) {
-    Set<String> found = new HashSet<>();
-    for (int i = 0; i < t.size; i++) {
-      if (!t.cap[i]) {
-        continue;
-      }
-      if (t.key(i).equals(K_THU)
-          && i + 1 < t.size
-          && t.spaceBefore(i + 1)
-          && t.key(i + 1).equals(K_DO)) {
-        found.add("Hà Nội");
-        continue;
-      }
-      int end = province(t, i);
-      if (end > 0) {
-        found.add(gazetteer.province(t.joinedKey(i, end)));
-        i = end - 1;
-      }
-    }
-    return found;
-  }
-
-  /** The end of the longest province name starting at {@code i}, or -1. */
-  private int province(Tokens t, int i) {
-    int hit = -1;
-    StringBuilder key = new StringBuilder();
-    for (int len = 1; len <= 4 && i + len <= t.size; len++) {
-      int j = i + len - 1;
-      if (len > 1) {
-        if (!t.joins(j) || !t.cap[j]) {
-          break;
-        }
-        key.append(' ');
-      }
-      key.append(t.key(j));
-      String k = key.toString();
-      if (!gazetteer.isPrefix(k)) {
-        break;
-      }
-      if (gazetteer.province(k) != null) {
-        hit = j + 1;
-      }
-    }
-    return hit;
-  }
-
-  /** What a unit word at {@code i} announces, and where the name after it starts. */
-  private record Trigger(Set<Type> types, int next) {}
-
-  private static final Set<Type> QUAN = EnumSet.of(Type.QUAN);
-  private static final Set<Type> HUYEN = EnumSet.of(Type.HUYEN);
-  private static final Set<Type> THI_XA = EnumSet.of(Type.THI_XA);
-  private static final Set<Type> THI_UY = EnumSet.of(Type.THI_XA, Type.THANH_PHO);
-  private static final Set<Type> THANH_PHO = EnumSet.of(Type.THANH_PHO);
-  private static final Set<Type> PHUONG = EnumSet.of(Type.PHUONG);
-  private static final Set<Type> XA = EnumSet.of(Type.XA);
-  private static final Set<Type> THI_TRAN = EnumSet.of(Type.THI_TRAN);
-  private static final Set<Type> DAC_KHU = EnumSet.of(Type.DAC_KHU);
-
-  private static Trigger trigger(Tokens t, int i) {
-    int n = i + 1;
-    boolean spaced = n < t.size && t.spaceBefore(n);
-    boolean dotted = n < t.size && t.gap[n] == Tokens.GAP_DOT;
-    // unit words have no tone-placement variants except "ủy": plain comparisons, no keys
-    if (t.is(i, "quận")) {
-      return new Trigger(QUAN, skipUy(t, n));
-    }
-    if (t.is(i, "huyện")) {
-      return new Trigger(HUYEN, skipUy(t, n));
-    }
-    if (t.is(i, "phường")) {
-      return new Trigger(PHUONG, n);
-    }
-    if (t.is(i, "xã")) {
-      return new Trigger(XA, n);
-    }
-    if (t.is(i, "tp")) {
-      return spaced || dotted ? new Trigger(THANH_PHO, n) : null;
-    }
-    if (!spaced && dotted) {
-      // address abbreviations: Q.Hai Bà Trưng, P.Hà Tu, TX.Sơn Tây
-      if (t.is(i, "q")) {
-        return new Trigger(QUAN, n);
-      }
-      if (t.is(i, "p")) {
-        return new Trigger(PHUONG, n);
-      }
-      return t.is(i, "tx") ? new Trigger(THI_XA, n) : null;
-    }
-    if (!spaced) {
-      return null;
-    }
-    if (t.is(i, "thị")) {
-      if (t.is(n, "xã")) {
-        return new Trigger(THI_XA, n + 1);
-      }
-      if (t.is(n, "trấn")) {
-        return new Trigger(THI_TRAN, n + 1);
-      }
-      if (t.isUy(n)) {
-        return new Trigger(THI_UY, n + 1);
-      }
-    } else if (t.is(i, "thành")) {
-      // thành phố Quy Nhơn, Thành ủy Quy Nhơn: a city under a province (provinces have no match)
-      if (t.is(n, "phố") || t.isUy(n)) {
-        return new Trigger(THANH_PHO, n + 1);
-      }
-    } else if (t.is(i, "đặc") && t.is(n, "khu")) {
-      return new Trigger(DAC_KHU, n + 1);
-    }
-    return null;
-  }
-
-  /** Unit words followed by known names, with lists ({@code phường Ngã Tư Sở, Nam Đồng}). */
-  private List<Mention> mentions(Tokens t, Set<String> context, LocalDate day) {
-    boolean after = day != null && !day.isBefore(Gazetteer.REFORM);
-    List<Mention> out = new ArrayList<>();
-    for (int i = 0; i < t.size; i++) {
-      if (t.cap[i] && (t.gap[i] == Tokens.GAP_COMMA || (i > 0 && AT.contains(t.key(i - 1))))) {
-        int used = address(t, i, out);
-        if (used >= 0) {
-          i = used;
-          continue;
-        }
-      }
-      if (!t.mayTrigger(i)) {
-        continue;
-      }
-      Trigger tr = trigger(t, i);
-      if (tr == null) {
-        continue;
-      }
-      int at = tr.next();
-      if (at >= t.size || !(t.spaceBefore(at) || t.gap[at] == Tokens.GAP_DOT)) {
-        continue;
-      }
-      boolean district = DISTRICT_TYPES.containsAll(tr.types());
-      Set<Type> types = tr.types();
-      boolean first = true;
-      int skipped = 0;
-      Mention lastWard = null;
-      // a list goes on after commas and "và": phường Ngã Tư Sở, Nam Đồng và …; quận 2 và 9
-      while (at < t.size) {
-        int end = match(t, at, types, context, after);
-        if (end < 0 && !first && !district) {
-          // "phường Lý Thái Tổ, Hoàn Kiếm": a ward's address goes on with its district
-          int dEnd = match(t, at, DISTRICT_TYPES, context, after);
-          if (dEnd > 0 && lastWard != null && holds(t.joinedKey(at, dEnd), lastWard, day)) {
-            out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, dEnd), false, null, at));
-            at = dEnd;
-            break;
-          }
-        }
-        if (end < 0) {
-          if (!t.cap[at] || t.num[at] || ++skipped > 2) {
-            break;
-          }
-          // an item the gazetteer does not know (quận Từ Liêm, split in 2013): step over it
-          end = at + 1;
-          while (end < t.size && t.cap[end] && t.joins(end) && end - at < 4) {
-            end++;
-          }
-        } else {
-          Mention found =
-              new Mention(types, t.joinedKey(at, end), t.num[at], provinceAfter(t, end), at);
-          out.add(found);
-          lastWard = district ? null : found;
-        }
-        first = false;
-        // lists of districts mix types: các quận, huyện Hoàn Kiếm, Gia Lâm
-        types = district ? DISTRICT_TYPES : types;
-        if (end < t.size && t.gap[end] == Tokens.GAP_COMMA) {
-          at = end;
-        } else if (end + 1 < t.size && t.spaceBefore(end) && K_VA.equals(t.key(end))) {
-          at = end + 1;
-        } else {
-          break;
-        }
-        // "huyện Đại Từ, Thái Nguyên": an address goes on with the province, not another unit
-        if ((!t.cap[at] && !t.num[at]) || (district && province(t, at) >= 0)) {
-          break;
-        }
-      }
-      i = Math.max(i, at - 1);
-    }
-    return out;
-  }
-
-  /**
-   * A bare district name in an address or birthplace, followed by its province: {@code tại Mỹ Đức,
-   * Hà Nội}, {@code (chùa Đồng Kỵ, Từ Sơn, Bắc Ninh)}. Returns the last token index used, or -1.
-   */
-  private int address(Tokens t, int at, List<Mention> out) {
-    int end = match(t, at, DISTRICT_TYPES, Set.of(), false);
-    if (end < 0 || t.num[at] || end >= t.size || t.gap[end] != Tokens.GAP_COMMA || !t.cap[end]) {
-      return -1;
-    }
-    int pEnd = province(t, end);
-    if (pEnd < 0 || (pEnd < t.size && t.cap[pEnd] && t.joins(pEnd))) {
-      return -1;
-    }
-    String province = gazetteer.province(t.joinedKey(end, pEnd));
-    String key = t.joinedKey(at, end);
-    // "tỉnh Quảng Ninh, Lạng Sơn, Hà Giang": a list of provinces, not a city and its province
-    if (gazetteer.province(key) != null
-        || gazetteer.districts(key).stream().noneMatch(u -> u.province().equals(province))) {
-      return -1;
-    }
-    out.add(new Mention(DISTRICT_TYPES, t.joinedKey(at, end), false, province, at));
-    return end - 1;
-  }
-
-  /** Whether a district of this name holds one of the wards the mention may mean. */
-  private boolean holds(String districtKey, Mention ward, LocalDate day) {
-    for (Ward w : wardCandidates(ward, day)) {
-      if (VnKey.of(w.district().bare()).equals(districtKey)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@code huyện Châu Thành, tỉnh Trà Vinh}: the province written right after a unit, or null. */
-  private String provinceAfter(Tokens t, int end) {
-    if (end >= t.size || t.gap[end] != Tokens.GAP_COMMA) {
-      return null;
-    }
-    int at = end;
-    String k = t.key(at);
-    if (k.equals(K_TINH) || k.equals(K_TP)) {
-      at++;
-    } else if (k.equals(K_THANH) && at + 1 < t.size && t.key(at + 1).equals(K_PHO)) {
-      at += 2;
-    }
-    if (at >= t.size
-        || !t.cap[at]
-        || (at > end && !t.spaceBefore(at) && t.gap[at] != Tokens.GAP_DOT)) {
-      return null;
-    }
-    int pEnd = province(t, at);
-    return pEnd < 0 ? null : gazetteer.province(t.joinedKey(at, pEnd));
-  }
-
-  private static int skipUy(Tokens t, int next) {
-    return next < t.size && t.spaceBefore(next) && t.isUy(next) ? next + 1 : next;
-  }
-
-  /** The end (exclusive) of the longest known name starting at {@code at}, or -1. */
-  private int match(Tokens t, int at, Set<Type> types, Set<String> context, boolean after) {
-    if (t.num[at]) {
-      // numbered units: only HCMC districts, and not "quận 9 tháng đầu năm"
-      if (!types.contains(Type.QUAN) || !context.contains("Hồ Chí Minh")) {
-        return -1;
-      }
-      int next = at + 1;
-      if (next < t.size
-          && (t.gap[next] == Tokens.GAP_DOT
-              || t.num[next]
-              || NOT_AFTER_NUMBER.contains(t.key(next)))) {
-        return -1;
-      }
-      for (DistrictUnit u : gazetteer.districts(t.key(at))) {
-        if (u.type() == Type.QUAN) {
-          return at + 1;
-        }
-      }
-      return -1;
-    }
-    if (!t.cap[at]) {
-      return -1;
-    }
-    int best = -1;
-    StringBuilder key = new StringBuilder();
-    for (int end = at; end < t.size && end - at < gazetteer.maxNameWords(); end++) {
-      if (end > at) {
-        if (!t.cap[end] || t.num[end] || !t.joins(end)) {
-          break;
-        }
-        key.append(' ');
-      }
-      key.append(t.key(end));
-      String k = key.toString();
-      if (!gazetteer.isPrefix(k)) {
-        break;
-      }
-      if (known(k, types, after) && !(end == at && isWardNumeral(k, types))) {
-        best = end + 1;
-      }
-    }
-    return best;
-  }
-
-  /** Wards named by a Roman numeral or one letter (phường V of Vị Thanh) are too easily misread. */
-  private static boolean isWardNumeral(String key, Set<Type> types) {
-    return !DISTRICT_TYPES.containsAll(types) && (key.length() == 1 || key.matches("[ivx]+"));
-  }
-
-  private boolean known(String key, Set<Type> types, boolean after) {
-    for (Type type : types) {
-      if (DISTRICT_TYPES.contains(type)) {
-        for (DistrictUnit u : gazetteer.districts(key)) {
-          if (u.type() == type) {
-            return true;
-          }
-        }
-      } else {
-        for (Ward w : gazetteer.wards(key)) {
-          if (w.type() == type || WARD_TYPES.contains(type)) {
-            return true;
-          }
-        }
-        for (NewUnit n : after ? gazetteer.newUnits(key) : List.<NewUnit>of()) {
-          if (n.type() == type) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  /** The words of a text with what separates them, in parallel arrays; keys made on demand. */
-  static final class Tokens {
-    static final byte GAP_SPACE = 0;
-    static final byte GAP_HYPHEN = 1;
-    static final byte GAP_COMMA = 2;
-    static final byte GAP_DOT = 3;
-    static final byte GAP_OTHER = 4;
-
-    private final String text;
-    int size;
-    int[] start;
-    int[] end;
-    private String[] keys;
-    boolean[] cap;
-    boolean[] num;
-
-    /** What stands between the previous word and this one. */
-    byte[] gap;
-
-    private Tokens(String text) {
-      this.text = text;
-      int n = Math.max(16, text.length() / 4);
-      start = new int[n];
-      end = new int[n];
-      keys = new String[n];
-      cap = new boolean[n];
-      num = new boolean[n];
-      gap = new byte[n];
-    }
-
-    static Tokens of(String s) {
-      Tokens t = new Tokens(s);
-      int i = 0;
-      int n = s.length();
-      int gapFrom = 0;
-      while (i < n) {
-        char c = s.charAt(i);
-        if (!VnKey.isWordChar(c)) {
-          i++;
-          continue;
-        }
-        int from = i;
-        boolean digits = true;
-        while (i < n && VnKey.isWordChar(s.charAt(i))) {
-          digits &= s.charAt(i) <= '9' && s.charAt(i) >= '0';
-          i++;
-        }
-        t.add(
-            from,
-            i,
-            Character.isUpperCase(c),
-            digits,
-            t.size == 0 ? GAP_OTHER : gapKind(s, gapFrom, from));
-        gapFrom = i;
-      }
-      return t;
-    }
-
-    /** Classifies the characters between two words. */
-    private static byte gapKind(String s, int from, int to) {
-      if (to - from == 1 && s.charAt(from) == ' ') {
-        return GAP_SPACE;
-      }
-      int newlines = 0;
-      int commas = 0;
-      int hyphens = 0;
-      int dots = 0;
-      for (int i = from; i < to; i++) {
-        char c = s.charAt(i);
-        switch (c) {
-          case ' ', '\t', '\u200b' -> {}
-          case '\n' -> newlines++;
-          case ',', ';' -> commas++;
-          case '-', '–' -> hyphens++;
-          case '.' -> dots++;
-          default -> {
-            return GAP_OTHER;
-          }
-        }
-      }
-      if (commas > 0) {
-        return dots == 0 && hyphens == 0 ? GAP_COMMA : GAP_OTHER;
-      }
-      if (dots > 0) {
-        // "Q.Hai Bà Trưng", "TP. Hạ Long": a dot right after the word, no line break
-        return dots == 1 && hyphens == 0 && newlines == 0 && s.charAt(from) == '.'
-            ? GAP_DOT
-            : GAP_OTHER;
-      }
-      if (hyphens > 0) {
-        return hyphens == 1 && newlines == 0 ? GAP_HYPHEN : GAP_OTHER;
-      }
-      // line breaks inside a name are wrapped lines ("huyện Hoàng\nSa"); the raw-text parser may
-      // have made each wrapped line a paragraph, so blank lines are no stronger a break
-      return GAP_SPACE;
-    }
-
-    private void add(int from, int to, boolean upper, boolean digits, byte g) {
-      if (size == start.length) {
-        int m = size * 2;
-        start = java.util.Arrays.copyOf(start, m);
-        end = java.util.Arrays.copyOf(end, m);
-        keys = java.util.Arrays.copyOf(keys, m);
-        cap = java.util.Arrays.copyOf(cap, m);
-        num = java.util.Arrays.copyOf(num, m);
-        gap = java.util.Arrays.copyOf(gap, m);
-      }
-      start[size] = from;
-      end[size] = to;
-      cap[size] = upper;
-      num[size] = digits;
-      gap[size] = g;
-      size++;
-    }
-
-    /** Whether word {@code i} is {@code lower} in any case (for words with one tone spelling). */
-    boolean is(int i, String lower) {
-      int from = start[i];
-      int len = end[i] - from;
-      if (len != lower.length()) {
-        return false;
-      }
-      for (int k = 0; k < len; k++) {
-        char c = text.charAt(from + k);
-        if (c != lower.charAt(k) && Character.toLowerCase(c) != lower.charAt(k)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** {@code ủy} or {@code uỷ}, the one unit word with two tone placements. */
-    boolean isUy(int i) {
-      return is(i, "ủy") || is(i, "uỷ");
-    }
-
-    String key(int i) {
-      String k = keys[i];
-      if (k == null) {
-        k = VnKey.word(text, start[i], end[i]);
-        keys[i] = k;
-      }
-      return k;
-    }
-
-    /** Cheap pre-check: unit words start with q, h, t, p, x or đ and are short. */
-    boolean mayTrigger(int i) {
-      int len = end[i] - start[i];
-      if (len > 6) {
-        return false;
-      }
-      char c = Character.toLowerCase(text.charAt(start[i]));
-      return c == 'q' || c == 'h' || c == 't' || c == 'p' || c == 'x' || c == 'đ';
-    }
-
-    boolean spaceBefore(int i) {
-      return gap[i] == GAP_SPACE;
-    }
-
-    /** Whether word {@code i} continues the name before it (space or hyphen between). */
-    boolean joins(int i) {
-      return gap[i] == GAP_SPACE || gap[i] == GAP_HYPHEN;
-    }
-
-    String joinedKey(int from, int to) {
-      if (to - from == 1) {
-        return key(from);
-      }
-      StringBuilder sb = new StringBuilder();
-      for (int i = from; i < to; i++) {
-        if (i > from) {
-          sb.append(' ');
-        }
-        sb.append(key(i));
-      }
-      return sb.toString();
-    }
   }
 }

@@ -30,10 +30,15 @@ public class DocumentNumberExtractor {
       Pattern.compile(
           "(?<![\\p{L}\\d/.\\-])(\\d{1,4})\\s?[-–]\\s?(\\p{L}{1,5})\\s?/\\s?([A-ZĐƯ](?:\\.?[A-ZĐƯa-z]){0,9}(?:-[A-ZĐƯ]{1,8})?)(?![\\p{L}\\d])");
 
+  /**
+   * State forms: a number, perhaps a year, and one to seven codes joined by hyphens ({@code
+   * 17/2007/TTLT-BCA-VKSNDTC-TANDTC-BTP}, {@code 4612/BGDĐT-GDTrH}); codes may mix case ({@code
+   * TTg}, {@code GDTrH}), which {@link #validCode} then checks.
+   */
   private static final Pattern STATE =
       Pattern.compile(
-          "(?<![\\p{L}\\d/.\\-])(\\d{1,5})(?:/((?:19|20)\\d{2})/|-((?:19|20)\\d{2})/|/)(CODE(?:\\s?-\\s?CODE){0,3})(?![\\p{L}\\d]|\\s?-\\s?\\d)"
-              .replace("CODE", "[A-ZĐ][A-ZĐ\\d]{0,9}(?:[a-zđ](?!\\p{L}))?"));
+          "(?<![\\p{L}\\d/.\\-])(\\d{1,5})\\s?(?:/\\s?((?:19|20)\\d{2}|2 0\\d{2})\\s?/|-\\s?((?:19|20)\\d{2})/|/)\\s?(CODE(?:\\s?[-–/]\\s?CODE){0,6})(?![\\p{L}\\d]|\\s?[-–]\\s?\\d)"
+              .replace("CODE", "[A-ZĐƯ][A-Za-zĐđƯư\\d]{0,11}(?:\\s?&\\s?[A-ZĐ][A-Za-zĐđ]{0,6})?"));
 
   /** The words that name a document just before its number ({@code Nghị quyết số}). */
   private static final Pattern LABEL_BEFORE =
@@ -137,10 +142,21 @@ public class DocumentNumberExtractor {
           "PL",
           "Pháp lệnh",
           "L",
-          "Luật");
+          "Luật",
+          "CV",
+          "Công văn",
+          "TBKL",
+          "Thông báo kết luận",
+          "KLTT",
+          "Kết luận thanh tra",
+          "GP",
+          "Giấy phép");
 
   /** Codes whose lower-case letter is part of the code: Thủ tướng, Thanh tra. */
   private static final java.util.Set<String> KEEP_CASE = java.util.Set.of("TTg", "TTr");
+
+  /** {@code Ttg} → {@code TTg}: the official spelling of a code printed in mixed case. */
+  private static final Map<String, String> KEEP_CASE_BY_UPPER = Map.of("TTG", "TTg", "TTR", "TTr");
 
   /** Party issuers: code → label, level. Codes ending in TW/TU/HU/QU fall back on the suffix. */
   private static final Map<String, String[]> PARTY_ISSUERS = new LinkedHashMap<>();
@@ -347,7 +363,16 @@ public class DocumentNumberExtractor {
       String type = STATE_TYPE_CODES.get(m.group(2).toUpperCase(Locale.ROOT));
       return type == null
           ? null
-          : stateRef(text, m.start(), m.end(), m.group(1), null, type, raw, type + "-" + raw);
+          : stateRef(
+              text,
+              m.start(),
+              m.end(),
+              m.group(1),
+              null,
+              type,
+              raw,
+              type + "-" + raw,
+              labelBefore(text, m.start()));
     }
     String type = PARTY_TYPE_CODES.get(m.group(2).toUpperCase(Locale.ROOT));
     if (type == null || !raw.equals(raw.toUpperCase(Locale.ROOT))) {
@@ -411,14 +436,35 @@ public class DocumentNumberExtractor {
 
   private DocumentRef state(String text, Matcher m) {
     String number = m.group(1);
-    String year = m.group(2) != null ? m.group(2) : m.group(3);
-    String[] parts = m.group(4).replaceAll("\\s", "").split("-");
-    String head = parts[0];
-    if (parts.length == 1) {
+    // "30/2 012/TT-BCA": a year split by a stray space (word-segmented copies) is one year, and
+    // in such a copy "1 30/2 003" is number 130 split the same way
+    String year = m.group(2) != null ? m.group(2).replace(" ", "") : m.group(3);
+    if (m.group(2) != null && m.group(2).indexOf(' ') > 0) {
+      Matcher split = SPLIT_NUMBER.matcher(text.substring(Math.max(0, m.start() - 5), m.start()));
+      if (split.find()) {
+        number = split.group(1) + number;
+      }
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    for (String p : m.group(4).replaceAll("\\s", "").split("[-–/]")) {
+      if (!validCode(p)) {
+        break; // "…/NĐ-CP-Video": a code ends where the letters stop looking like one
+      }
+      parts.add(p);
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    String label = labelBefore(text, m.start());
+    boolean numbered =
+        SO_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
+    String head = parts.get(0);
+    if (parts.size() == 1) {
       if (year != null && head.matches("(?:QH|UBTVQH)\\d{2}")) {
-        // laws and ordinances carry the legislature as their only code: 45/2019/QH14
-        String type = head.startsWith("QH") ? "L" : "PL";
-        return stateRef(text, m.start(), m.end(), number, year, type, head, head);
+        // laws, resolutions and ordinances carry the legislature as their only code:
+        // 45/2019/QH14; the words before say which (Nghị quyết số 203/2025/QH15 is no law)
+        String type = legislatureType(head, label);
+        return stateRef(text, m.start(), m.end(), number, year, type, head, head, label);
       }
       if (year == null
           && head.matches("[A-ZĐ][A-ZĐa-z]{0,6}")
@@ -426,32 +472,139 @@ public class DocumentNumberExtractor {
               .matcher(text.substring(Math.max(0, m.start() - 30), m.start()))
               .find()) {
         // a bare code after "Điện số", "Nghị định số": 499/ĐK, 100/TTg
-        return stateRef(text, m.start(), m.end(), number, null, "VB", head, head);
+        return stateRef(text, m.start(), m.end(), number, null, "VB", head, head, label);
       }
       return null;
     }
-    for (int i = 1; i < parts.length; i++) {
+    for (int i = 0; i < parts.size(); i++) {
       // letters are upper case in canonical numbers, except the codes that are not (TTg)
-      parts[i] = KEEP_CASE.contains(parts[i]) ? parts[i] : parts[i].toUpperCase(Locale.ROOT);
+      String printed = parts.get(i);
+      String c = printed.toUpperCase(Locale.ROOT);
+      // "Ttg", "TTG" are TTg (the Prime Minister); "TTR" in capitals stays (Thanh tra)
+      parts.set(
+          i, c.equals("TTG") || !printed.equals(c) ? KEEP_CASE_BY_UPPER.getOrDefault(c, c) : c);
     }
-    String issuer = String.join("-", java.util.Arrays.copyOfRange(parts, 1, parts.length));
+    head = parts.get(0);
+    String issuer = String.join("-", parts.subList(1, parts.size()));
     String partyType = PARTY_TYPE_CODES.get(head.toUpperCase(Locale.ROOT));
+    String partyIssuer = parts.get(1).replace("TƯ", "TW").replace("Ư", "W");
     if (year == null
         && partyType != null
-        && PARTY_ISSUERS.containsKey(parts[1])
-        && !isStateIssuer(parts[1])) {
-      // a Party number printed in the state layout: 160/QĐ-TW is 160-QĐ/TW
-      return partyRef(text, m.start(), m.end(), number, partyType, issuer, partyIssuer(issuer));
+        && PARTY_ISSUERS.containsKey(partyIssuer)
+        && !STATE_ISSUERS.containsKey(partyIssuer)) {
+      // a Party number printed in the state layout: 160/QĐ-TW is 160-QĐ/TW (but 648/QĐ-BCT is
+      // the Ministry of Industry and Trade's, not the Politburo's: BCT is a state issuer too)
+      String pIssuer =
+          String.join("-", partyIssuer, issuer.substring(parts.get(1).length()))
+              .replaceAll("-$", "");
+      return partyRef(text, m.start(), m.end(), number, partyType, pIssuer, partyIssuer(pIssuer));
+    }
+    if (head.indexOf('Ư') >= 0 || issuer.indexOf('Ư') >= 0) {
+      return null; // "TƯ" is the Party's Central Committee: no state code has it
     }
     String type = STATE_TYPE_CODES.get(head.toUpperCase(Locale.ROOT));
+    String code = head + "-" + issuer;
     if (type != null && !type.equals("L") && !type.equals("PL")) {
-      return stateRef(text, m.start(), m.end(), number, year, type, issuer, type + "-" + issuer);
+      return stateRef(text, m.start(), m.end(), number, year, type, issuer, code, label);
     }
-    if (year == null && letterIssuer(head)) {
-      // an official letter names its issuer and the drafting unit: 5973/UBND-KT
-      return stateRef(text, m.start(), m.end(), number, null, "CV", head, head + "-" + issuer);
+    if (year != null && COURT_CASES.contains(head) && COURT_LEVELS.contains(parts.get(1))) {
+      // court judgments: 19/2016/HC-PT (administrative case, appeal)
+      return stateRef(text, m.start(), m.end(), number, year, "BA", "TA", code, label);
+    }
+    if (letterIssuer(head) || numbered || label != null) {
+      // an official letter names its issuer and the drafting unit: 5973/UBND-KT, 46/VIPA-VP,
+      // 62/TCT-TCNN; unknown issuers count when the text says it is a numbered document
+      return stateRef(text, m.start(), m.end(), number, year, "CV", head, code, label);
     }
     return null;
+  }
+
+  /**
+   * A code part: starts upper case and is mostly upper case ({@code GDTrH} yes, {@code Video} no).
+   */
+  private static boolean validCode(String p) {
+    if (p.isEmpty() || !Character.isUpperCase(p.charAt(0))) {
+      return false;
+    }
+    if (KEEP_CASE.contains(p)) {
+      return true;
+    }
+    int upper = 0;
+    int lower = 0;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (Character.isUpperCase(c)) {
+        upper++;
+      } else if (Character.isLowerCase(c)) {
+        lower++;
+      }
+    }
+    // a drafting unit may be written in mixed case: Th, TTra (Thanh tra), GDTrH
+    return lower == 0 || p.length() <= 3 || (lower <= 2 && upper >= lower);
+  }
+
+  /** Luật, Nghị quyết or Pháp lệnh for a number coded by the legislature, from the words before. */
+  private static String legislatureType(String head, String label) {
+    if (label != null) {
+      if (label.endsWith("luật")) {
+        return "L";
+      }
+      if (label.startsWith("nghị quyết")) {
+        return "NQ";
+      }
+      if (label.equals("pháp lệnh")) {
+        return "PL";
+      }
+    }
+    return head.startsWith("QH") ? "L" : "NQ";
+  }
+
+  /** Court case types and levels: {@code HS-ST}, {@code DS-PT}, {@code HC-GĐT}. */
+  private static final java.util.Set<String> COURT_CASES =
+      java.util.Set.of("HS", "DS", "HC", "KDTM", "LĐ", "HNGĐ", "KT", "DSST", "HSST");
+
+  private static final java.util.Set<String> COURT_LEVELS =
+      java.util.Set.of("ST", "PT", "GĐT", "TT", "QĐ");
+
+  /** Digits and one space right before a number: the first digits of a split number. */
+  private static final Pattern SPLIT_NUMBER = Pattern.compile("(?<![\\d/.,])(\\d{1,3}) $");
+
+  /** {@code số} (or {@code số:}) right before a number. */
+  private static final Pattern SO_BEFORE =
+      Pattern.compile("(?<!\\p{L})số\\s*:?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Any document word, anywhere in a window: the last one before a number names it. */
+  private static final Pattern LABEL_ANYWHERE =
+      Pattern.compile(
+          "(?<!\\p{L})(nghị quyết liên tịch|nghị quyết|chỉ thị|quyết định|quy định|kết luận|thông báo kết"
+              + " luận|chương trình hành động|chương trình|hướng dẫn|thông báo|thông tri|thông tư liên"
+              + " tịch|thông tư|nghị định|bộ luật|luật|pháp lệnh|kế hoạch|công văn|báo cáo|tờ"
+              + " trình|đề án|quy chế|công điện|điện|văn bản|bản án|giấy phép|sắc lệnh)(?!\\p{L})",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * The document word that names the number at {@code start}, lower case, or null: right before it
+   * ({@code Nghị quyết số}) or before the document's name ({@code Luật Đất đai số}), in the same
+   * clause and with no other number between.
+   */
+  static String labelBefore(String text, int start) {
+    String before = text.substring(Math.max(0, start - 80), start);
+    Matcher m = LABEL_ANYWHERE.matcher(before);
+    int at = -1;
+    String word = null;
+    while (m.find()) {
+      at = m.end();
+      word = m.group(1);
+    }
+    if (word == null) {
+      return null;
+    }
+    String between = before.substring(at);
+    if (between.matches("(?s).*(?:[;.!?()\\n]|\\d/|\\d-\\p{Lu}|,\\s*(?:và|ngày)).*")
+        || (between.strip().length() > 2 && !SO_BEFORE.matcher(between).find())) {
+      return null;
+    }
+    return word.toLowerCase(Locale.ROOT);
   }
 
   private DocumentRef stateRef(
@@ -462,22 +615,31 @@ public class DocumentNumberExtractor {
       String year,
       String type,
       String issuer,
-      String code) {
+      String code,
+      String label) {
     String value = number + "/" + (year == null ? "" : year + "/") + code;
     String defaultLabel =
         switch (type) {
           case "CV" -> "Công văn";
           case "VB" -> "Văn bản";
+          case "BA" -> "Bản án";
           default -> STATE_TYPES.get(type);
         };
-    String typeLabel = label(text, start, type, defaultLabel, false);
+    String typeLabel =
+        label != null && fits(label, type, false) ? capitalised(label) : defaultLabel;
     String issuerCode = issuer.replaceAll("\\d+$", "");
     String first = issuer.split("-")[0];
     String issuerLabel =
-        STATE_ISSUERS.getOrDefault(issuerCode, STATE_ISSUERS.getOrDefault(first, issuer));
+        type.equals("BA")
+            ? "Tòa án"
+            : STATE_ISSUERS.getOrDefault(issuerCode, STATE_ISSUERS.getOrDefault(first, issuer));
     String level = first.equals("BQP") ? "military" : "state";
     Integer y = year != null ? Integer.valueOf(year) : yearAfter(text, end);
     return new DocumentRef(value, type, typeLabel, issuer, issuerLabel, level, y);
+  }
+
+  private static String capitalised(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
 
   /** Issuers that send official letters numbered {@code N/ISSUER-UNIT}. */
@@ -512,6 +674,10 @@ public class DocumentNumberExtractor {
       case "NQ" -> word.startsWith("nghị quyết");
       case "CTr" -> word.startsWith("chương trình");
       case "BS", "CV", "VB", "CQ" -> true;
+      case "L" -> word.endsWith("luật");
+      case "TBKL" -> word.startsWith("thông báo");
+      case "KLTT" -> word.startsWith("kết luận");
+      case "BA" -> word.equals("bản án") || word.equals("quyết định");
       default -> {
         String def = (party ? PARTY_TYPES : STATE_TYPES).get(type);
         yield def != null && def.toLowerCase(Locale.ROOT).equals(word);

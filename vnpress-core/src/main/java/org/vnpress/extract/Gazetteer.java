@@ -359,4 +359,43 @@ final class Gazetteer {
   int maxNameWords() {
     return maxNameWords;
   }
+
+  /**
+   * The wards a name with one of these unit words may mean at a date: of the named type (else of
+   * any ward type, since texts mix the words), valid at the date (else all), and with no date each
+   * ward's first name.
+   */
+  List<Ward> wards(String key, java.util.Set<Type> types, LocalDate day) {
+    List<Ward> all = new ArrayList<>();
+    for (Ward w : wards(key)) {
+      if (types.contains(w.type())) {
+        all.add(w);
+      }
+    }
+    if (all.isEmpty()) {
+      // communes become wards over the years and texts mix the words: "phường Vĩnh Lộc A" is a xã
+      for (Ward w : wards(key)) {
+        if (UnitMentions.WARD_TYPES.contains(w.type())) {
+          all.add(w);
+        }
+      }
+    }
+    if (day == null) {
+      // an undated text is most likely older than the last renaming: keep each ward's first
+      // district (phường Thảo Điền of Quận 2 rather than of the later thành phố Thủ Đức)
+      Map<String, Ward> first = new LinkedHashMap<>();
+      for (Ward w : all) {
+        first.merge(w.code(), w, (a, b) -> b.from().isBefore(a.from()) ? b : a);
+      }
+      return new ArrayList<>(first.values());
+    }
+    // a text from the time a ward existed means that ward; older or newer names still count
+    List<Ward> valid = new ArrayList<>();
+    for (Ward w : all) {
+      if (w.validAt(day)) {
+        valid.add(w);
+      }
+    }
+    return valid.isEmpty() ? all : valid;
+  }
 }

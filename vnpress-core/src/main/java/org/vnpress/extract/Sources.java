@@ -117,15 +117,12 @@ public final class Sources {
       sink.accept(new Rejected(f.toString(), e.getMessage()));
       return;
     }
-    if (html) {
-      text = HtmlText.toText(text);
-    }
     if (text.isBlank()) {
       sink.accept(new Rejected(f.toString(), "empty file"));
       return;
     }
     String stem = f.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-    PressRelease r = extractor.fromText(stem, text);
+    PressRelease r = html ? extractor.fromHtml(stem, text) : extractor.fromText(stem, text);
     if (r.body().isBlank()) {
       sink.accept(new Rejected(f.toString(), "no article text after the title and date line"));
       return;

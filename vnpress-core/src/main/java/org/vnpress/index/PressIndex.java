@@ -208,12 +208,8 @@ public final class PressIndex implements ReleaseWriter, Closeable {
   }
 
   /** A release made into its analysed Lucene document: the writer only has to add it. */
-  /**
-   * A release made into its analysed Lucene document: the writer only has to add it. {@code
-   * syllables} are its text's syllables for the language model, counted when it is written.
-   */
-  public record Prepared(String id, Document doc, TextCounts syllables)
-      implements ReleaseWriter.Prepared {}
+  /** A release made into its analysed Lucene document: the writer only has to add it. */
+  public record Prepared(String id, Document doc) implements ReleaseWriter.Prepared {}
 
   /**
    * Maps and analyses a release, on the calling thread: a long ingest prepares the next batch while
@@ -221,8 +217,12 @@ public final class PressIndex implements ReleaseWriter, Closeable {
    */
   @Override
   public Prepared prepare(PressRelease r) throws IOException {
-    TextCounts syllables = new TextCounts();
-    return new Prepared(r.id(), mapper.toDocument(r, syllables), syllables);
+    TextCounts counts = new TextCounts();
+    Prepared p = new Prepared(r.id(), mapper.toDocument(r, counts));
+    // counted here, on the preparing thread, not on the writer's (a long ingest's bottleneck); a
+    // release prepared but never committed stays counted: the model follows the text written
+    syllables.add(counts);
+    return p;
   }
 
   @Override
@@ -305,9 +305,6 @@ public final class PressIndex implements ReleaseWriter, Closeable {
         throw e;
       }
       ledger.put(p.id());
-      // counted as written (a rolled-back batch's text stays counted: the model follows the text
-      // written, and holding a batch's counts until its commit would cost memory per record)
-      syllables.add(p.syllables());
     }
 
     @Override

@@ -24,6 +24,18 @@ public final class Budget {
     return new Budget(Long.MAX_VALUE);
   }
 
+  /**
+   * A budget for the next step of the same search: what is left of this one, but at least {@code
+   * minMillis}, so that a search whose counting ran out of time still finds its top hits.
+   */
+  public Budget next(long minMillis) {
+    if (deadline == Long.MAX_VALUE) {
+      return this;
+    }
+    long floor = System.nanoTime() + minMillis * 1_000_000L;
+    return new Budget(deadline - floor > 0 ? deadline : floor);
+  }
+
   /** True once the time is up; remembers it, so the answer can say so. */
   public boolean exceeded() {
     if (!exceeded && deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {

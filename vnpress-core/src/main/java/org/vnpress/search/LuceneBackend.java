@@ -182,7 +182,9 @@ public final class LuceneBackend implements SearchBackend {
         counted = count(s, st, plan, true);
         relaxed = true;
       }
-      TopDocs top = top(s, plan, relaxed);
+      // the hits get what is left of the budget, and at least a third of it
+      Budget hitsBudget = plan.budget().next(plan.limits().budgetMillis() / 3);
+      TopDocs top = top(s, plan, relaxed, hitsBudget);
       int offset = req.offset();
       ScoreDoc[] all = top.scoreDocs;
       ScoreDoc[] page =
@@ -211,7 +213,7 @@ public final class LuceneBackend implements SearchBackend {
       if (page.length == req.size() && shown < counted.total && shown < Integer.MAX_VALUE) {
         next = new Cursor((int) shown, after(page[page.length - 1])).encode();
       }
-      boolean partial = counted.partial || plan.budget().wasExceeded();
+      boolean partial = counted.partial || hitsBudget.wasExceeded();
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(
           req.q(),
@@ -355,14 +357,14 @@ public final class LuceneBackend implements SearchBackend {
    * documents), or by score with the whole phrase re-ranking the best {@code rescoreWindow}; from a
    * cursor's position when the page lies beyond what is counted from the top.
    */
-  private TopDocs top(IndexSearcher s, SearchPlan plan, boolean relaxed) throws IOException {
+  private TopDocs top(IndexSearcher s, SearchPlan plan, boolean relaxed, Budget budget)
+      throws IOException {
     SearchRequest req = plan.request();
     int depth = plan.depth();
     boolean after = isAfter(req, plan);
     int n = after ? req.size() : depth;
     if (req.byDate()) {
-      Query q =
-          new BudgetQuery(drillDown(dated(plan.text().match(relaxed), req), req), plan.budget());
+      Query q = new BudgetQuery(drillDown(dated(plan.text().match(relaxed), req), req), budget);
       FieldDoc from = after ? dateAfter(req.cursor().after()) : null;
       return s.search(q, new TopFieldCollectorManager(Fields.BY_DATE, n, from, n));
     }
@@ -377,7 +379,7 @@ public final class LuceneBackend implements SearchBackend {
           new BoostQuery(new ConstantScoreQuery(new TermQuery(t)), SearchPlan.DISTRICT_BOOST),
           Occur.SHOULD);
     }
-    Query q = new BudgetQuery(drillDown(dated(scored.build(), req), req), plan.budget());
+    Query q = new BudgetQuery(drillDown(dated(scored.build(), req), req), budget);
     if (after) {
       ScoreDoc from = scoreAfter(req.cursor().after());
       return s.search(q, new TopScoreDocCollectorManager(n, from, n));

@@ -216,14 +216,111 @@ class DistrictExtractorTest {
   }
 
   @Test
-  void undatedTextDoesNotReadNewWards() {
-    // "xã Hoằng Hóa" exists only since the 2025 reform; an undated text is taken as older
+  void undatedTextNamingANewCommuneWithTheNewTermIsReadAsAfterTheReform() {
+    // "xã Hoằng Hóa" exists only since the 2025 reform; with the new term named, an undated text
+    // is from after it and its communes are the new ones (half of the genuine posts state no date)
+    String text = "Đại hội Đảng bộ xã Hoằng Hóa lần thứ I, nhiệm kỳ 2025-2030";
+    assertThat(EXTRACTOR.places(text, PubDate.NONE).stream().map(District::value))
+        .containsExactly("Thanh Hóa/Xã Hoằng Hóa");
+    assertThat(values(text, PubDate.NONE)).isEmpty();
+  }
+
+  @Test
+  void oneNewNameAloneDoesNotDateAText() {
+    // the gazetteer starts in 2019: one unknown old name must not make a 2017 text a 2025 one
     assertThat(EXTRACTOR.places("tại xã Hoằng Hóa", PubDate.NONE)).isEmpty();
+  }
+
+  @Test
+  void undatedTextWithOldWardsStaysOlder() {
+    // seed 003: phường Ngã Tư Sở and Nam Đồng are old wards of quận Đống Đa
+    assertThat(values("các phường Ngã Tư Sở, Nam Đồng đã hoàn thành", PubDate.NONE))
+        .containsExactly("Hà Nội/Đống Đa");
+  }
+
+  @Test
+  void newWardSharingAnOldWardsNameInItsCityIsAfterTheReform() {
+    // phường Ba Đình of Hà Nội exists only since 2025 (the old one was Thanh Hóa's)
+    String text = "Đảng bộ phường Ba Đình, Thủ đô Hà Nội tổ chức đại hội nhiệm kỳ 2025-2030";
+    assertThat(values(text, PubDate.NONE)).isEmpty();
+    assertThat(EXTRACTOR.places(text, PubDate.NONE))
+        .extracting(District::value)
+        .containsExactly("Hà Nội/Phường Ba Đình");
+  }
+
+  @Test
+  void numberedDistrictAfterItsPartyCommittee() {
+    // a district portal names its own district only by number, never the city
+    assertThat(values("Quận ủy quận 11 tổ chức hội nghị sơ kết", PubDate.NONE))
+        .containsExactly("Hồ Chí Minh/Quận 11");
+  }
+
+  @Test
+  void numberedDistrictWhereTheSentenceGoesOnAboutIt() {
+    assertThat(values("Hội nghị diễn ra tại Quận 3 với sự tham dự của đại biểu.", PubDate.NONE))
+        .containsExactly("Hồ Chí Minh/Quận 3");
+    assertThat(values("kết quả của quận 8 và quận 4 trong năm", PubDate.NONE))
+        .containsExactly("Hồ Chí Minh/Quận 8", "Hồ Chí Minh/Quận 4");
+  }
+
+  @Test
+  void weakNumberedDistrictConfirmedByItsWards() {
+    // resolution 1685/NQ-UBTVQH15 names these wards of Quận 1
+    assertThat(
+            values(
+                "các phường Tân Định, Đa Kao và Bến Nghé thuộc quận 1 phát triển mạnh", OCT_2022))
+        .contains("Hồ Chí Minh/Quận 1");
+  }
+
+  @Test
+  void weakNumberedDistrictWithoutSupportIsLeftOut() {
+    assertThat(values("nhiệm vụ của quận 5 phát triển kinh tế", OCT_2022)).isEmpty();
+  }
+
+  @Test
+  void countAfterNumberIsNoDistrictEvenWithoutTheCity() {
+    // seed 000
+    assertThat(values("Đảng bộ quận 9 tháng năm 2022", OCT_2022)).isEmpty();
+  }
+
+  @Test
+  void personAfterATitleIsNoProvince() {
+    // "Hoà Bình" here is the Chief Justice's name: it must not settle which Kỳ Sơn is meant
+    // (there is one in Hòa Bình and one in Nghệ An)
+    assertThat(values("Chánh án TAND tối cao Nguyễn Hoà Bình làm việc với huyện Kỳ Sơn", OCT_2022))
+        .isEmpty();
+    assertThat(values("làm việc với huyện Kỳ Sơn, tỉnh Hòa Bình", OCT_2022))
+        .containsExactly("Hoà Bình/Kỳ Sơn");
+  }
+
+  @Test
+  void personNamedLikeADistrictIsNoDistrict() {
+    // a person called Hoàng Sơn Trà in a text about Đà Nẵng
+    assertThat(values("ông Hoàng Sơn Trà, Đà Nẵng cho biết", OCT_2022)).isEmpty();
+  }
+
+  @Test
+  void titleBeforeAnOrganStillNamesThePlace() {
+    assertThat(values("Bí thư Thành ủy Quy Nhơn phát biểu", OCT_2022))
+        .containsExactly("Bình Định/Quy Nhơn");
   }
 
   @Test
   void romanNumeralWardIsNotRead() {
     // Vị Thanh has wards named I to VII; "phường V" is too easily something else
     assertThat(EXTRACTOR.places("ngụ phường V", OCT_2022)).isEmpty();
+  }
+
+  @Test
+  void wardAddressGoesOnWithItsDistrictRatherThanAWardElsewhere() {
+    // "Hàm Tân" is also a commune of Trà Vinh; after thị trấn Tân Minh it is Bình Thuận's district
+    assertThat(values("ngụ tại thị trấn Tân Minh, Hàm Tân, Bình Thuận", OCT_2022))
+        .containsExactly("Bình Thuận/Hàm Tân");
+  }
+
+  @Test
+  void wardAddressGoesOnWithTheUnitWordOfItsCity() {
+    assertThat(values("trú phường Chánh Lộ, TP Quảng Ngãi, tỉnh Quảng Ngãi", OCT_2022))
+        .containsExactly("Quảng Ngãi/Quảng Ngãi");
   }
 }

@@ -217,4 +217,121 @@ class DocumentNumberExtractorTest {
   void bareCodeWithoutDocumentWordIsNoNumber() {
     assertThat(values("bằng số 2473746/BTPT")).isEmpty();
   }
+
+  @Test
+  void ministryLetterKeepsItsDraftingUnit() {
+    // a ministry's letter names the department that drafted it: BGDĐT-GDTrH
+    DocumentRef r = only("Bộ đã ban hành công văn số 4612/BGDĐT-GDTrH hướng dẫn");
+    assertThat(r.value()).isEqualTo("4612/BGDĐT-GDTRH");
+    assertThat(r.typeLabel()).isEqualTo("Công văn");
+  }
+
+  @Test
+  void jointCircularKeepsEveryIssuer() {
+    assertThat(values("theo Thông tư liên tịch số 17/2007/TTLT-BCA-VKSNDTC-TANDTC-BTP"))
+        .containsExactly("17/2007/TTLT-BCA-VKSNDTC-TANDTC-BTP");
+  }
+
+  @Test
+  void associationLetterAfterItsTypeCode() {
+    assertThat(values("Hiệp hội đã có văn bản số 129/CV-HOREA gửi"))
+        .containsExactly("129/CV-HOREA");
+  }
+
+  @Test
+  void lawWithItsSession() {
+    DocumentRef r = only("Luật Quản lý, sử dụng vũ khí số 14/2017/QH14 quy định");
+    assertThat(r.value()).isEqualTo("14/2017/QH14");
+    assertThat(r.type()).isEqualTo("L");
+    assertThat(r.typeLabel()).isEqualTo("Luật");
+  }
+
+  @Test
+  void resolutionOfTheAssemblyIsNoLaw() {
+    // resolution 1654/NQ-UBTVQH15
+    DocumentRef r = only("đã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15;");
+    assertThat(r.type()).isEqualTo("NQ");
+    assertThat(r.typeLabel()).isEqualTo("Nghị quyết");
+  }
+
+  @Test
+  void standingCommitteeResolutionIsNoOrdinance() {
+    // resolution 1654/NQ-UBTVQH15
+    DocumentRef r = only("Căn cứ Nghị quyết số 76/2025/UBTVQH15 ngày 14 tháng 4 năm 2025");
+    assertThat(r.type()).isEqualTo("NQ");
+  }
+
+  @Test
+  void courtJudgment() {
+    DocumentRef r = only("theo Bản án số 19/2016/HC-PT của tòa");
+    assertThat(r.value()).isEqualTo("19/2016/HC-PT");
+    assertThat(r.typeLabel()).isEqualTo("Bản án");
+  }
+
+  @Test
+  void inspectionConclusionNotice() {
+    DocumentRef r = only("Thông báo kết luận số 575/TBKL-TTR của Thanh tra");
+    assertThat(r.value()).isEqualTo("575/TBKL-TTR");
+    assertThat(r.typeLabel()).isEqualTo("Thông báo kết luận");
+  }
+
+  @Test
+  void agencyLetterWithUnknownIssuer() {
+    assertThat(values("Cục đã có Công văn số 46/VIPA-VP về việc")).containsExactly("46/VIPA-VP");
+  }
+
+  @Test
+  void taxDepartmentLetter() {
+    assertThat(values("Tổng cục Thuế có văn bản số 62/TCT-TCNN")).containsExactly("62/TCT-TCNN");
+  }
+
+  @Test
+  void ministryOfIndustryDecisionStaysInStateForm() {
+    // BCT is the Politburo in the Party layout but the Ministry of Industry and Trade here
+    DocumentRef r = only("Quyết định số 648/QĐ-BCT của Bộ Công Thương");
+    assertThat(r.value()).isEqualTo("648/QĐ-BCT");
+    assertThat(r.level()).isEqualTo("state");
+  }
+
+  @Test
+  void unknownCodeWithoutNumberWordIsNoNumber() {
+    // an aircraft registration, not a document
+    assertThat(values("Máy bay mang số hiệu A 350/VN-A 896 của hãng")).isEmpty();
+  }
+
+  @Test
+  void mixedCaseWordAfterNumberIsNoCode() {
+    assertThat(values("quy định tuyển sinh năm 2018/Video: LÊ DÂN")).isEmpty();
+  }
+
+  @Test
+  void partyCommitteeLetterInStateLayoutIsTurnedRound() {
+    assertThat(values("Thường vụ Thành ủy ký văn bản số 3005/CV-TU nhằm"))
+        .containsExactly("3005-CV/TU");
+  }
+
+  @Test
+  void primeMinisterCodeInAnyCaseIsTtg() {
+    assertThat(values("quyết định số 601/QĐ-Ttg và Quyết định số 70/2014/QĐ-TTG"))
+        .containsExactly("601/QĐ-TTg", "70/2014/QĐ-TTg");
+  }
+
+  @Test
+  void spaceAfterTheHyphenForASlash() {
+    assertThat(values("Chính phủ ban hành Nghị quyết 19- 2017/NQ-CP về"))
+        .containsExactly("19/2017/NQ-CP");
+  }
+
+  @Test
+  void yearSplitByAStraySpace() {
+    // word-segmented copies (VNDS) sometimes split a year: "30/2 012"
+    assertThat(values("Thông tư 30/2 012/TT-BCA quy định")).containsExactly("30/2012/TT-BCA");
+    assertThat(values("Quyết định số 1 30/2 003/QĐ-TTG ngày")).containsExactly("130/2003/QĐ-TTg");
+  }
+
+  @Test
+  void unitCodeWithAmpersand() {
+    // Giáo dục & Đào tạo
+    assertThat(values("có văn bản số 422/UBND-GD&ĐT về việc")).containsExactly("422/UBND-GD&ĐT");
+  }
 }

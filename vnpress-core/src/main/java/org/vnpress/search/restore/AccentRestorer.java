@@ -66,6 +66,9 @@ public final class AccentRestorer {
 
   private static final NgramTable NONE = NgramTable.empty();
 
+  /** The most a count of the index's own text weighs against the shipped model's. */
+  static final double INDEX_WEIGHT = 10;
+
   private final Supplier<NgramTable> index;
   private final Supplier<NgramTable> fallback;
   private final VietnameseFolder folder = new VietnameseFolder();
@@ -109,13 +112,35 @@ public final class AccentRestorer {
   private record Form(String form, long hash, long count) {}
 
   /** The two models read as one: counts add up, as if the shipped text were in the index. */
-  private record Model(NgramTable a, NgramTable b) {
+  /**
+   * The index's counts ({@code a}, weighted) beside the shipped model's ({@code b}). The index is
+   * the text people search, so a small index speaks with the weight of up to {@link #INDEX_WEIGHT}
+   * times its size, as much as the shipped model at most: a party-press index that writes "Quận ủy"
+   * and never "Quân ủy" restores "quan uy" as the former.
+   */
+  private record Model(NgramTable a, NgramTable b, double weight) {
+    static Model of(NgramTable a, NgramTable b) {
+      double w =
+          b.tokens() == 0 || a.tokens() == 0
+              ? 1
+              : Math.max(1, Math.min(INDEX_WEIGHT, (double) b.tokens() / a.tokens()));
+      return new Model(a, b, w);
+    }
+
     long count(long key) {
+      return Math.round(weight * a.count(key)) + b.count(key);
+    }
+
+    /**
+     * The two tables' counts unweighted: what decides capitals, where a few lower-case occurrences
+     * in a small index must not outvote the shipped text's evidence.
+     */
+    long raw(long key) {
       return (long) a.count(key) + b.count(key);
     }
 
     long tokens() {
-      return Math.max(1, a.tokens() + b.tokens());
+      return Math.max(1, Math.round(weight * a.tokens()) + b.tokens());
     }
   }
 
@@ -137,7 +162,7 @@ public final class AccentRestorer {
     }
     NgramTable own = index.get();
     // an index this large says all that the shipped text says: one lookup per n-gram, not two
-    Model model = new Model(own, own.tokens() >= OUTGROWN ? NONE : fallback.get());
+    Model model = Model.of(own, own.tokens() >= OUTGROWN ? NONE : fallback.get());
     String[] out = new String[pieces.size()];
     double gain = 0;
     boolean changed = false;
@@ -477,10 +502,10 @@ public final class AccentRestorer {
     boolean evidence = false;
     if (i > 0) {
       long v = path.get(i - 1).hash;
-      long all = m.count(NgramKeys.of(Kind.BIGRAM, v, h));
+      long all = m.raw(NgramKeys.of(Kind.BIGRAM, v, h));
       if (all >= CAPITAL_EVIDENCE) {
         evidence = true;
-        if (m.count(NgramKeys.of(Kind.CAPITALIZED_SECOND, v, h)) >= CAPITALS * all) {
+        if (m.raw(NgramKeys.of(Kind.CAPITALIZED_SECOND, v, h)) >= CAPITALS * all) {
           return true;
         }
       }
@@ -488,11 +513,11 @@ public final class AccentRestorer {
     if (i + 1 < path.size()) {
       long w = path.get(i + 1).hash;
       long all =
-          m.count(NgramKeys.of(Kind.BIGRAM, h, w))
-              - m.count(NgramKeys.of(Kind.CASE_UNKNOWN_FIRST, h, w));
+          m.raw(NgramKeys.of(Kind.BIGRAM, h, w))
+              - m.raw(NgramKeys.of(Kind.CASE_UNKNOWN_FIRST, h, w));
       if (all >= CAPITAL_EVIDENCE) {
         evidence = true;
-        if (m.count(NgramKeys.of(Kind.CAPITALIZED_FIRST, h, w)) >= CAPITALS * all) {
+        if (m.raw(NgramKeys.of(Kind.CAPITALIZED_FIRST, h, w)) >= CAPITALS * all) {
           return true;
         }
       }
@@ -500,7 +525,7 @@ public final class AccentRestorer {
     if (evidence) {
       return false;
     }
-    long all = m.count(NgramKeys.of(Kind.CASE_KNOWN, h));
-    return all >= CAPITAL_EVIDENCE && m.count(NgramKeys.of(Kind.CAPITALIZED, h)) >= CAPITALS * all;
+    long all = m.raw(NgramKeys.of(Kind.CASE_KNOWN, h));
+    return all >= CAPITAL_EVIDENCE && m.raw(NgramKeys.of(Kind.CAPITALIZED, h)) >= CAPITALS * all;
   }
 }

@@ -53,6 +53,16 @@ class AccentRestorerTest {
     assertThat(suggest("tich cuc")).isEqualTo("tích cực");
   }
 
+  // the index's own text outweighs the shipped news: the seeds write "Quận ủy", never "Quân ủy"
+  @Test
+  void theIndexsOwnTextDecidesBetweenReadings() {
+    assertThat(suggest("quan uy")).isEqualTo("quận ủy");
+    assertThat(suggest("ban thuong vu quan uy")).isEqualTo("ban thường vụ quận ủy");
+    // the shipped model alone reads the military commission there (news write it more often)
+    AccentRestorer shippedOnly = new AccentRestorer(NgramTable::empty, FallbackModel::table);
+    assertThat(shippedOnly.restore("quan uy").suggestion()).isEqualTo("quân ủy");
+  }
+
   @Test
   void theSeedsDomainPhrases() {
     assertThat(suggest("uy ban nhan dan")).isEqualTo("ủy ban nhân dân");
