@@ -439,6 +439,10 @@ public final class PeopleExtractor {
     if (end - at < 2 || !w.tight(at) && !w.gap(at).contains(":")) {
       return at;
     }
+    if (!w.isLower(cueStart) && isPlace(w, cueStart, end)) {
+      // "Bà Rịa - Vũng Tàu" is a province, not a woman called Rịa
+      return end;
+    }
     String name = nameOf(w, at, end);
     List<String[]> posts = new ArrayList<>();
     int next = postsAfterName(w, end, posts, out);
@@ -714,7 +718,7 @@ public final class PeopleExtractor {
       if (w.isNameWord(k) || w.isCaps(k) || (w.isDigits(k) && k > from)) {
         if (w.isNameWord(k)
             && SURNAMES.contains(w.lower(k))
-            && nameAfterPost(w, k, from, false) > 0) {
+            && nameAfterPost(w, k, from, k == from) > 0) {
           break;
         }
         if (w.isCaps(k) && unitFrom < 0) {
@@ -750,6 +754,15 @@ public final class PeopleExtractor {
       if (ne > 0) {
         nameFrom = k;
         end = ne;
+      }
+    }
+    // a foreign name after the post and a country: "Thủ tướng Anh Theresa May"
+    if (nameFrom < 0) {
+      int[] foreign = foreignName(w, from, k);
+      if (foreign != null) {
+        nameFrom = foreign[0];
+        end = k;
+        k = foreign[0];
       }
     }
     // a name run at the end of the organ words: "Chủ tịch UBND tỉnh Hà Nam Lê Xuân Hùng"
@@ -840,6 +853,123 @@ public final class PeopleExtractor {
     }
     return e;
   }
+
+  /**
+   * A foreign name ending organ words {@code from..to}: two to four capitalised words after any
+   * country names, at least one of them no Vietnamese syllable ({@code Esteban Lazo Hernández},
+   * {@code Theresa May}); {start}.
+   */
+  private int[] foreignName(Words w, int from, int to) {
+    int s = to;
+    while (s > from && w.isNameWord(s - 1) && (s - 1 == from || joins(w, s - 1))) {
+      s--;
+    }
+    if (s > from && NAMED_UNITS.contains(w.lower(s - 1))) {
+      // "Hiệu trưởng trường Marie Curie": the school's name, not its head's
+      return null;
+    }
+    int start = s;
+    // leading country names: "Cuba", "Anh", "Nhật Bản"
+    while (start < to) {
+      if (start + 1 < to && COUNTRIES.contains(w.lowerJoined(start, start + 2))) {
+        start += 2;
+      } else if (COUNTRIES.contains(w.lower(start))) {
+        start++;
+      } else {
+        break;
+      }
+    }
+    int n = to - start;
+    if (n < 2 || n > 4 || SURNAMES.contains(w.lower(start)) || isPlace(w, start, to)) {
+      return null;
+    }
+    boolean foreign = false;
+    for (int i = start; i < to; i++) {
+      foreign |= !Words.isVietnameseSyllable(w.lower(i));
+    }
+    return foreign ? new int[] {start} : null;
+  }
+
+  /** Organ words a proper name follows: the name is the organ's. */
+  private static final Set<String> NAMED_UNITS =
+      words("trường", "ty", "viện", "đoàn", "báo", "đài", "sở", "bộ", "cục", "học", "ban", "hội");
+
+  /** Countries written before a foreign official's name. */
+  private static final Set<String> COUNTRIES =
+      words(
+          "anh",
+          "pháp",
+          "đức",
+          "mỹ",
+          "nga",
+          "nhật",
+          "nhật bản",
+          "trung quốc",
+          "hàn quốc",
+          "lào",
+          "campuchia",
+          "cuba",
+          "myanmar",
+          "singapore",
+          "thái lan",
+          "ấn độ",
+          "canada",
+          "úc",
+          "bỉ",
+          "ý",
+          "philippines",
+          "indonesia",
+          "malaysia",
+          "brunei",
+          "israel",
+          "iran",
+          "ukraine",
+          "triều tiên",
+          "mông cổ",
+          "venezuela",
+          "brazil",
+          "argentina",
+          "mexico",
+          "chile",
+          "eu",
+          "new zealand",
+          "hà lan",
+          "thụy điển",
+          "na uy",
+          "phần lan",
+          "đan mạch",
+          "ba lan",
+          "séc",
+          "hungary",
+          "áo",
+          "thụy sĩ",
+          "tây ban nha",
+          "bồ đào nha",
+          "thổ nhĩ kỳ",
+          "ai cập",
+          "nam phi",
+          "nigeria",
+          "kenya",
+          "syria",
+          "iraq",
+          "afghanistan",
+          "pakistan",
+          "bangladesh",
+          "sri lanka",
+          "nepal",
+          "kazakhstan",
+          "belarus",
+          "serbia",
+          "hy lạp",
+          "italy",
+          "qatar",
+          "ả rập xê út",
+          "uae",
+          "kuwait",
+          "algeria",
+          "mozambique",
+          "angola",
+          "palestine");
 
   /** A surname-led name at the end of organ words {@code from..to}, after a place: {start}. */
   private int[] trailingName(Words w, int from, int to) {

@@ -12,6 +12,13 @@ package org.vnpress.extract;
  */
 public record Person(String name, String post, String unit) {
 
+  /**
+   * A name as typed in the form names are kept: {@code nguyễn văn dũng} → {@code Nguyễn Văn Dũng}.
+   */
+  public static String canonicalName(String name) {
+    return Words.canonicalName(name);
+  }
+
   /** The post and its unit as one phrase ({@code Chánh Văn phòng Quận ủy Hoàn Kiếm}), or null. */
   public String postLabel() {
     if (post == null) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * XXVI}) and Vietnamese number words ({@code mười sáu}, {@code hai mươi mốt}, ordinals {@code thứ
  * nhất}, {@code thứ tư}).
  */
-final class VietnameseNumbers {
+public final class VietnameseNumbers {
 
   private static final Map<String, Integer> UNITS =
       Map.ofEntries(
@@ -68,6 +68,41 @@ final class VietnameseNumbers {
     return null;
   }
 
+  private static final String[] UNIT_WORDS = {
+    "", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"
+  };
+
+  /**
+   * {@code 16} → {@code mười sáu}, {@code 21} → {@code hai mươi mốt}, {@code 4} → {@code bốn}: the
+   * words a session number is written in (1 to 99); {@code thứ nhất} and {@code thứ tư} are the
+   * ordinal forms of 1 and 4.
+   */
+  public static String toWords(int n) {
+    if (n < 1 || n > 99) {
+      throw new IllegalArgumentException("only 1 to 99: " + n);
+    }
+    if (n < 10) {
+      return UNIT_WORDS[n];
+    }
+    int tens = n / 10;
+    int unit = n % 10;
+    String head = tens == 1 ? "mười" : UNIT_WORDS[tens] + " mươi";
+    if (unit == 0) {
+      return head;
+    }
+    String tail =
+        unit == 1 && tens > 1
+            ? "mốt"
+            : unit == 5 ? "lăm" : unit == 4 && tens > 1 ? "tư" : UNIT_WORDS[unit];
+    return head + " " + tail;
+  }
+
+  /** The number written in words at the start of {@code words}, lower case; -1 when none. */
+  public static int fromWords(String[] words) {
+    Parsed p = words(words, 0);
+    return p == null ? -1 : p.value();
+  }
+
   private static Integer unit(String[] words, int i) {
     return i < words.length ? UNITS.get(words[i]) : null;
   }
@@ -103,7 +138,7 @@ final class VietnameseNumbers {
   }
 
   /** {@code 26} → {@code XXVI}. */
-  static String toRoman(int n) {
+  public static String toRoman(int n) {
     int[] values = {100, 90, 50, 40, 10, 9, 5, 4, 1};
     String[] letters = {"C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
     StringBuilder sb = new StringBuilder();
@@ -117,7 +152,7 @@ final class VietnameseNumbers {
   }
 
   /** A token as a number: digits, a Roman numeral, else -1. */
-  static int digitsOrRoman(String token) {
+  public static int digitsOrRoman(String token) {
     if (token.matches("\\d{1,3}")) {
       return Integer.parseInt(token);
     }

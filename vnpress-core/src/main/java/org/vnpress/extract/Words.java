@@ -64,11 +64,26 @@ final class Words {
     return new Words(text, spans, gaps);
   }
 
-  /** The characters between two words without spaces; a line break as "\n". */
+  /**
+   * The characters between two words without spaces; a line break as "\n", except a single one
+   * before a lower-case word: official texts wrap their lines inside names ({@code Bộ Chính\ntrị}).
+   */
   private static String gapOf(String s, int from, int to) {
     StringBuilder sb = null;
+    int breaks = 0;
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == '\n') {
+        breaks++;
+      }
+    }
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
+      if ((c == '\n' || c == '\r')
+          && breaks < 2
+          && to < s.length()
+          && Character.isLowerCase(s.charAt(to))) {
+        continue;
+      }
       if (c == ' ' || c == '\t' || c == '\u200b' || c == '\u00a0') {
         continue;
       }
@@ -231,6 +246,39 @@ final class Words {
         Normalizer.normalize(b.substring(at, at + 1) + tone, Normalizer.Form.NFC)
             + b.substring(at + 1);
     return b.substring(0, at) + toned;
+  }
+
+  /** Initial consonants of Vietnamese syllables, longest first. */
+  private static final String[] INITIALS = {
+    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h", "k",
+    "l", "m", "n", "p", "r", "s", "t", "v", "x", ""
+  };
+
+  private static final java.util.Set<String> FINALS =
+      java.util.Set.of("", "c", "ch", "m", "n", "ng", "nh", "p", "t");
+
+  /**
+   * Whether a lower-case word can be one Vietnamese syllable: an initial consonant, one to three
+   * vowels, a final consonant ({@code nguyễn}, {@code khuê}); {@code esteban}, {@code ward}, {@code
+   * kishida} cannot.
+   */
+  static boolean isVietnameseSyllable(String lower) {
+    String s = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    s = s.replace('đ', 'd');
+    for (String init : INITIALS) {
+      if (!s.startsWith(init)) {
+        continue;
+      }
+      String rest = s.substring(init.length());
+      int v = 0;
+      while (v < rest.length() && "aeiouy".indexOf(rest.charAt(v)) >= 0) {
+        v++;
+      }
+      if (v >= 1 && v <= 3 && FINALS.contains(rest.substring(v))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isVowel(char c) {
