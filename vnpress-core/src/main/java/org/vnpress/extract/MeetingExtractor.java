@@ -83,10 +83,8 @@ public final class MeetingExtractor {
           "quán triệt",
           "kết luận",
           "trước",
-          "trình",
           "gửi đến",
-          "sau khi",
-          "theo");
+          "sau khi");
 
   /** Verbs between a body and its meeting word: {@code Ban Chấp hành … tổ chức Hội nghị}. */
   private static final Set<String> HOLDS =
@@ -216,9 +214,11 @@ public final class MeetingExtractor {
       }
     }
     if (body != null && kindWord.equals("đại") || body != null && bodyEnd > 0) {
-      int[] o = organ(w, bodyEnd);
-      if (o[1] > bodyEnd) {
-        organ = tidy(w.span(bodyEnd, o[1]));
+      // "Hội nghị Trung ương 4": the session may stand between the body and its organ
+      int organFrom = Math.max(bodyEnd, j);
+      int[] o = organ(w, organFrom);
+      if (o[1] > organFrom) {
+        organ = tidy(w.span(organFrom, o[1]));
       }
       j = Math.max(j, o[1]);
       if (session == null) {
@@ -314,7 +314,8 @@ public final class MeetingExtractor {
           || l.equals("khoá")
           || l.equals("lần")
           || l.equals("nhiệm")
-          || l.equals("thứ")) {
+          || l.equals("thứ")
+          || w.isDigits(k)) {
         break;
       }
       if (w.isLower(k)

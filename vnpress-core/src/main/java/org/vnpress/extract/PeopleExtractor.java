@@ -201,6 +201,8 @@ public final class PeopleExtractor {
           "lđlđ",
           "hội",
           "trung tâm",
+          "ngân hàng",
+          "liên hiệp",
           "vpcp",
           "văn phòng chính phủ",
           "văn phòng quốc hội",
@@ -246,7 +248,7 @@ public final class PeopleExtractor {
           "dân", "viện", "tổng", "ký", "đại", "cầu", "xây", "điện", "lực", "dầu", "than", "sữa",
           "may", "dệt", "trợ", "giúp", "ảnh", "bảo", "hiểm", "kho", "bạc", "tiết", "kiệm", "phát",
           "thanh", "truyền", "hình", "phòng", "chống", "tham", "nhũng", "cơ", "yếu", "quản", "trại",
-          "giam", "thi", "chấp", "thường", "tuyên", "vùng", "môi", "đảng");
+          "giam", "thi", "chấp", "thường", "tuyên", "vùng", "môi", "đảng", "châu", "hiệp", "hàng");
 
   /** Words before a capitalised run that make it a place or a thing named after a person. */
   private static final Set<String> NAMED_AFTER =
@@ -864,7 +866,7 @@ public final class PeopleExtractor {
     while (s > from && w.isNameWord(s - 1) && (s - 1 == from || joins(w, s - 1))) {
       s--;
     }
-    if (s > from && NAMED_UNITS.contains(w.lower(s - 1))) {
+    if (s > from && (NAMED_UNITS.contains(w.lower(s - 1)) || w.lower(s - 1).equals("và"))) {
       // "Hiệu trưởng trường Marie Curie": the school's name, not its head's
       return null;
     }
