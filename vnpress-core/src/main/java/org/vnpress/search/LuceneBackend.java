@@ -370,7 +370,7 @@ public final class LuceneBackend implements SearchBackend {
     long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochDay();
     long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochDay();
     return new BooleanQuery.Builder()
-        .add(q, Occur.FILTER)
+        .add(q, Occur.MUST)
         .add(LongField.newRangeQuery(Fields.DATE, lo, hi), Occur.FILTER)
         .build();
   }

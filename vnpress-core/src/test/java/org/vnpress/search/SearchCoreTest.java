@@ -219,6 +219,31 @@ class SearchCoreTest {
     assertThatThrownBy(() -> Cursor.decode("not-a-cursor")).isInstanceOf(BadRequestException.class);
   }
 
+  // a date range filters; it does not flatten the ranking
+  @Test
+  void aDateRangeKeepsTheRanking() throws IOException {
+    SearchRequest ranged =
+        new SearchRequest(
+            "quận",
+            Map.of(),
+            java.time.LocalDate.of(2022, 1, 1),
+            java.time.LocalDate.of(2022, 12, 31),
+            SearchRequest.Sort.RELEVANCE,
+            1,
+            10,
+            10);
+    SearchResponse r = backend.search(ranged);
+    assertThat(r.hits()).hasSizeGreaterThan(2);
+    assertThat(r.hits()).allMatch(h -> h.score() > 0 && h.date().startsWith("2022"));
+    List<Float> scores = r.hits().stream().map(Hit::score).toList();
+    assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    // the same releases in the same order as in the search without the range
+    SearchResponse all =
+        backend.search(new SearchRequest("quận", Map.of(), null, null, null, 1, 100, 10));
+    List<String> order = all.hits().stream().map(Hit::id).filter(ids(r)::contains).toList();
+    assertThat(ids(r)).isEqualTo(order.subList(0, r.hits().size()));
+  }
+
   // the undated releases among the matches are counted
   @Test
   void undatedMatchesAreCounted() throws IOException {

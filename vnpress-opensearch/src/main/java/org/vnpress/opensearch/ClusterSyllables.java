@@ -23,6 +23,8 @@ final class ClusterSyllables implements AutoCloseable {
   private final AccentRestorer restorer = AccentRestorer.of(syllables);
   private final ClusterSyllableStore store;
   private final AtomicBoolean loading = new AtomicBoolean();
+  private final java.util.concurrent.CountDownLatch done =
+      new java.util.concurrent.CountDownLatch(1);
   private volatile boolean loaded;
 
   ClusterSyllables(OpenSearchHosts hosts, String index) {
@@ -85,11 +87,23 @@ final class ClusterSyllables implements AutoCloseable {
               } catch (IOException | RuntimeException e) {
                 // the shipped model serves meanwhile; the next start tries again
                 loading.set(false);
+              } finally {
+                done.countDown();
               }
             },
             "vnpress-syllables-load");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** Starts the load and waits for it (a server warming up), at most {@code seconds}. */
+  void awaitLoaded(long seconds) {
+    load();
+    try {
+      done.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

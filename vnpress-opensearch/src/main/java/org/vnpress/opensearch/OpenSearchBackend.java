@@ -58,11 +58,15 @@ public final class OpenSearchBackend implements SearchBackend {
   private final TextQueryBuilder queries = new TextQueryBuilder();
   private final Snippets snippets = new Snippets();
   private final ClusterSyllables syllables;
-  private volatile Districts districts;
+  private volatile Facts districts;
   private final OpenSearchWrites writes;
   private volatile SearchLimits limits = SearchLimits.DEFAULT;
 
-  private record Districts(long builtAt, DistrictNames names) {}
+  /**
+   * What the index holds, read at most every minute and after writes: the district names a query
+   * may name, and the label of every facet value ({@code dim␟value} → label).
+   */
+  private record Facts(long builtAt, DistrictNames names, Map<String, String> labels) {}
 
   /**
    * Connects to a cluster and creates the index with the vnpress mapping if it does not exist.
@@ -232,7 +236,8 @@ public final class OpenSearchBackend implements SearchBackend {
   @Override
   public SearchResponse search(SearchRequest req) throws IOException {
     long start = System.nanoTime();
-    SearchPlan plan = SearchPlan.of(req, queries, districts(), limits);
+    Facts facts = facts();
+    SearchPlan plan = SearchPlan.of(req, queries, facts.names(), limits);
     JsonNode answer = searchOnce(plan, false);
     long total = answer.path("hits").path("total").path("value").asLong();
     long strictTotal = total;
@@ -263,7 +268,7 @@ public final class OpenSearchBackend implements SearchBackend {
               score));
       last = h.has("sort") ? h.path("sort").toString() : "[" + score + "," + quote(r.id()) + "]";
     }
-    Map<String, List<FacetValue>> facets = facetValues(answer.path("aggregations"), req);
+    Map<String, List<FacetValue>> facets = facetValues(answer.path("aggregations"), facts);
     long shown = (long) req.offset() + hits.size();
     String next =
         hits.size() == req.size() && shown < total && last != null
@@ -425,24 +430,16 @@ public final class OpenSearchBackend implements SearchBackend {
       ArrayNode order = terms.putArray("order");
       order.addObject().put("_count", "desc");
       order.addObject().put("_key", "asc");
-      // the label rides along: one value has one label
-      ObjectNode label = values.putObject("aggs").putObject("label").putObject("terms");
-      label.put("field", dim + OpenSearchMapping.LABELLED).put("size", 1);
     }
   }
 
-  private static Map<String, List<FacetValue>> facetValues(JsonNode aggs, SearchRequest req) {
+  private static Map<String, List<FacetValue>> facetValues(JsonNode aggs, Facts facts) {
     Map<String, List<FacetValue>> counted = new HashMap<>();
     for (String dim : Fields.FACETS) {
       List<FacetValue> values = new ArrayList<>();
       for (JsonNode b : aggs.path(dim).path("values").path("buckets")) {
         String value = b.path("key").asText();
-        String label = value;
-        JsonNode lb = b.path("label").path("buckets");
-        if (lb.size() > 0) {
-          String entry = lb.get(0).path("key").asText();
-          label = entry.substring(entry.indexOf(OpenSearchMapping.SEP) + 1);
-        }
+        String label = facts.labels().getOrDefault(dim + OpenSearchMapping.SEP + value, value);
         values.add(new FacetValue(value, label, b.path("doc_count").asLong()));
       }
       counted.put(dim, values);
@@ -450,31 +447,54 @@ public final class OpenSearchBackend implements SearchBackend {
     return FacetPolicy.shape(counted);
   }
 
-  /** The district names the index holds, from an aggregation refreshed at most every minute. */
-  private DistrictNames districts() throws IOException {
-    Districts d = districts;
+  /**
+   * The district names and facet labels the index holds, from one aggregation over the labelled
+   * fields, refreshed at most every minute (and after each write).
+   */
+  private Facts facts() throws IOException {
+    Facts d = districts;
     long now = System.nanoTime();
-    if (d != null && now - d.builtAt < DISTRICT_CACHE_NANOS) {
-      return d.names;
+    if (d != null && now - d.builtAt() < DISTRICT_CACHE_NANOS) {
+      return d;
     }
     ObjectNode body = OpenSearchHosts.JSON.createObjectNode();
     body.put("size", 0);
-    body.putObject("aggs")
-        .putObject("d")
-        .putObject("terms")
-        .put("field", Fields.DISTRICT)
-        .put("size", FacetPolicy.ALL_VALUES);
+    ObjectNode aggs = body.putObject("aggs");
+    for (String dim : Fields.FACETS) {
+      aggs.putObject(dim)
+          .putObject("terms")
+          .put("field", dim + OpenSearchMapping.LABELLED)
+          .put("size", FacetPolicy.ALL_VALUES);
+    }
     Answer a = hosts.json("POST", path("/_search"), body);
     if (a.status() >= 300) {
-      throw OpenSearchHosts.failed("district names", a);
+      throw OpenSearchHosts.failed("facet labels", a);
     }
-    List<String> values = new ArrayList<>();
-    for (JsonNode b : a.body().path("aggregations").path("d").path("buckets")) {
-      values.add(b.path("key").asText());
+    Map<String, String> labels = new HashMap<>();
+    List<String> districtValues = new ArrayList<>();
+    for (String dim : Fields.FACETS) {
+      for (JsonNode b : a.body().path("aggregations").path(dim).path("buckets")) {
+        String entry = b.path("key").asText();
+        int sep = entry.indexOf(OpenSearchMapping.SEP);
+        if (sep < 0) {
+          continue;
+        }
+        String value = entry.substring(0, sep);
+        labels.putIfAbsent(dim + OpenSearchMapping.SEP + value, entry.substring(sep + 1));
+        if (dim.equals(Fields.DISTRICT)) {
+          districtValues.add(value);
+        }
+      }
     }
-    DistrictNames names = new DistrictNames(values);
-    districts = new Districts(now, names);
-    return names;
+    Facts f = new Facts(now, new DistrictNames(districtValues), Map.copyOf(labels));
+    districts = f;
+    return f;
+  }
+
+  /** The accent model's counts, read from the cluster before the first user waits for them. */
+  @Override
+  public void warmUp() {
+    syllables.awaitLoaded(30);
   }
 
   @Override

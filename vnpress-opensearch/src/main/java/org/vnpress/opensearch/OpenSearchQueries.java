@@ -85,6 +85,17 @@ final class OpenSearchQueries {
         list.addObject().putObject("term").putObject(field(t.field())).put("value", t.text());
       }
       dis.put("boost", boost);
+    } else if (q instanceof PhraseQuery pq && consecutive(pq.getPositions())) {
+      // the same Lucene PhraseQuery on the cluster (and so the same scores): its terms are
+      // analysed already, so they are split on spaces only
+      Term[] terms = pq.getTerms();
+      StringBuilder text = new StringBuilder();
+      for (Term t : terms) {
+        text.append(text.length() == 0 ? "" : " ").append(t.text());
+      }
+      ObjectNode mp = out.putObject("match_phrase").putObject(field(terms[0].field()));
+      mp.put("query", text.toString()).put("analyzer", "whitespace");
+      mp.put("slop", pq.getSlop()).put("boost", boost);
     } else if (q instanceof PhraseQuery pq) {
       Term[] terms = pq.getTerms();
       int[] pos = pq.getPositions();
@@ -129,6 +140,16 @@ final class OpenSearchQueries {
       bool.put("boost", boost);
     }
     return out;
+  }
+
+  /** True for a phrase whose terms stand at positions 0, 1, 2…: what a re-analysed phrase gives. */
+  private static boolean consecutive(int[] positions) {
+    for (int i = 0; i < positions.length; i++) {
+      if (positions[i] != positions[0] + i) {
+        return false;
+      }
+    }
+    return positions.length > 1;
   }
 
   private static ObjectNode spanTerm(Term t) {

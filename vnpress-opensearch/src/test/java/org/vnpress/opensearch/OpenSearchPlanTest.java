@@ -44,8 +44,10 @@ class OpenSearchPlanTest {
           JsonNode body = JSON.readTree(x.getRequestBody());
           String answer;
           if (body.path("size").asInt(-1) == 0) {
-            // the district names' aggregation
-            answer = "{\"aggregations\":{\"d\":{\"buckets\":[{\"key\":\"Hà Nội/Hoàng Mai\"}]}}}";
+            // the facts' aggregation: facet values with their labels
+            answer =
+                "{\"aggregations\":{\"district\":{\"buckets\":"
+                    + "[{\"key\":\"Hà Nội/Hoàng Mai\\u001FQuận Hoàng Mai\"}]}}}";
           } else {
             synchronized (searches) {
               searches.add(body);

@@ -48,8 +48,8 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
   private Path root;
   private URI url;
   private URI dataNodeUrl;
-  private boolean seeded;
-  private boolean bundledFilled;
+  private OpenSearchBackend seededBackend;
+  private OpenSearchBackend bundledBackend;
 
   /** Register with {@code @ExtendWith(OpenSearchCluster.class)}. */
   public OpenSearchCluster() {}
@@ -95,32 +95,36 @@ public final class OpenSearchCluster implements BeforeAllCallback, AutoCloseable
     return dataNodeUrl;
   }
 
-  /** A backend over an index of the five seeds, created and filled on first use. */
+  /**
+   * A backend over an index of the five seeds, created and filled on first use; the same backend
+   * every time, as a server keeps one (its accent model has counted what it wrote).
+   */
   public synchronized SearchBackend seeded() throws IOException {
-    OpenSearchBackend b = OpenSearchBackend.open(url, SEED_INDEX, OpenSearchBackend.Layout.DEFAULT);
-    if (!seeded) {
+    if (seededBackend == null) {
+      OpenSearchBackend b =
+          OpenSearchBackend.open(url, SEED_INDEX, OpenSearchBackend.Layout.DEFAULT);
       b.dropIndex();
       b = OpenSearchBackend.open(url, SEED_INDEX, OpenSearchBackend.Layout.DEFAULT);
       b.ingest(Fixtures.seedReleases());
-      seeded = true;
+      seededBackend = b;
     }
-    return b;
+    return seededBackend;
   }
 
   /** A backend over an index of the bundled data (index-data/), created and filled on first use. */
   public synchronized SearchBackend bundled() throws IOException {
-    OpenSearchBackend b =
-        OpenSearchBackend.open(url, BUNDLED_INDEX, OpenSearchBackend.Layout.DEFAULT);
-    if (!bundledFilled) {
+    if (bundledBackend == null) {
+      OpenSearchBackend b =
+          OpenSearchBackend.open(url, BUNDLED_INDEX, OpenSearchBackend.Layout.DEFAULT);
       b.dropIndex();
       b = OpenSearchBackend.open(url, BUNDLED_INDEX, OpenSearchBackend.Layout.DEFAULT);
       List<org.vnpress.extract.PressRelease> all = Fixtures.bundledReleases();
       for (int i = 0; i < all.size(); i += 500) {
         b.ingest(all.subList(i, Math.min(all.size(), i + 500)));
       }
-      bundledFilled = true;
+      bundledBackend = b;
     }
-    return b;
+    return bundledBackend;
   }
 
   private static synchronized OpenSearchCluster start() {
