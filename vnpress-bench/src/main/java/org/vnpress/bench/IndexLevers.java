@@ -7,9 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
@@ -18,20 +15,25 @@ import org.vnpress.extract.Extractor;
 import org.vnpress.extract.PressRelease;
 import org.vnpress.index.DocumentMapper;
 import org.vnpress.index.Fields;
+import org.vnpress.index.SyllableCounts;
+import org.vnpress.index.TextCounts;
 import org.vnpress.index.TextFields;
 
 /**
- * Experiment for the lead: the vnpress schema with one lever changed at a time, on the same
- * pre-extracted documents, reporting index size per raw byte and indexing time (extraction and JSON
- * excluded). The levers rewrite the text fields of {@link DocumentMapper}'s documents, so the
- * product code is untouched. Arguments: corpus file, documents, work folder.
+ * Experiment for the lead: what each part of the vnpress schema costs to index, with one part left
+ * out at a time, on the same pre-extracted documents: the time to map and add them on one thread
+ * (extraction and JSON excluded; the merge to one segment timed apart) and the index size per raw
+ * byte. The product's writer settings (codec, buffer, sort by date) are copied here, so the product
+ * code is untouched. Arguments: corpus file, documents, work folder.
  */
 public final class IndexLevers {
 
-  private static final Set<String> TEXT =
-      Set.of(TextFields.TITLE, TextFields.BODY, TextFields.TITLE_FOLDED, TextFields.BODY_FOLDED);
+  private static final Set<String> PAIRS = Set.of(TextFields.TITLE_PAIRS, TextFields.BODY_PAIRS);
 
   private IndexLevers() {}
+
+  /** One variant of the schema. */
+  private record Variant(String name, boolean counts, boolean pairs, boolean sorted) {}
 
   public static void main(String[] args) throws Exception {
     Path corpus = Path.of(args[0]);
@@ -52,81 +54,75 @@ public final class IndexLevers {
         Locale.ROOT,
         "extraction: %.0f docs/s (JSON + Extractor, one thread)%n",
         n / ((System.nanoTime() - t0) / 1e9));
-    variant("as is", releases, raw[0], work, null, false, false);
-    variant("no offsets on folded fields", releases, raw[0], work, null, true, false);
-    variant(
-        "no offsets at all (highlighter re-analyses)", releases, raw[0], work, null, true, true);
-    variant(
-        "as is + BEST_COMPRESSION stored fields",
-        releases,
-        raw[0],
-        work,
-        Lucene104Codec.Mode.BEST_COMPRESSION,
-        false,
-        false);
-    variant(
-        "no folded offsets + BEST_COMPRESSION",
-        releases,
-        raw[0],
-        work,
-        Lucene104Codec.Mode.BEST_COMPRESSION,
-        true,
-        false);
+    List<Variant> variants =
+        List.of(
+            new Variant("as the product writes", true, true, true),
+            new Variant("without the accent model's counts", false, true, true),
+            new Variant("without the syllable-pair fields", true, false, true),
+            new Variant("without the sort by date", true, true, false),
+            new Variant("none of the three", false, false, false));
+    // once, unmeasured,, so that the first variant does not pay for the JIT
+    variant(new Variant("warm-up", true, true, true), releases.subList(0, n / 5), raw[0], work);
+    for (Variant v : variants) {
+      variant(v, releases, raw[0], work);
+    }
   }
 
-  private static void variant(
-      String name,
-      List<PressRelease> releases,
-      long raw,
-      Path work,
-      Lucene104Codec.Mode mode,
-      boolean noFoldedOffsets,
-      boolean noOffsets)
+  private static void variant(Variant v, List<PressRelease> releases, long raw, Path work)
       throws Exception {
     Path dir = work.resolve("levers");
     CorpusReader.delete(dir);
     IndexWriterConfig cfg = new IndexWriterConfig(TextFields.indexAnalyzer());
     cfg.setRAMBufferSizeMB(64);
-    if (mode != null) {
-      cfg.setCodec(new Lucene104Codec(mode));
+    cfg.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
+    if (v.sorted()) {
+      cfg.setIndexSort(Fields.BY_DATE);
     }
     DocumentMapper mapper = new DocumentMapper(Fields.facetsConfig());
+    SyllableCounts counts = new SyllableCounts();
     long t0 = System.nanoTime();
+    long added;
     try (FSDirectory d = FSDirectory.open(dir);
         IndexWriter w = new IndexWriter(d, cfg)) {
       for (PressRelease r : releases) {
-        Document doc = mapper.toDocument(r);
-        if (noFoldedOffsets || noOffsets) {
-          doc = rewrite(doc, noOffsets);
+        Document doc;
+        if (v.counts()) {
+          TextCounts c = new TextCounts();
+          doc = mapper.toDocument(r, c);
+          counts.add(c);
+        } else {
+          doc = mapper.toDocument(r);
+        }
+        if (!v.pairs()) {
+          doc = withoutPairs(doc);
         }
         w.addDocument(doc);
       }
+      w.commit();
+      added = System.nanoTime();
       w.forceMerge(1);
       w.commit();
     }
-    double sec = (System.nanoTime() - t0) / 1e9;
+    double sec = (added - t0) / 1e9;
+    double merge = (System.nanoTime() - added) / 1e9;
     long bytes = CorpusReader.folderBytes(dir);
-    System.out.printf(
-        Locale.ROOT,
-        "%-45s %7.0f docs/s  index %.3f× raw (after forceMerge(1))%n",
-        name,
-        releases.size() / sec,
-        (double) bytes / raw);
+    if (!v.name().equals("warm-up")) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-36s %6.0f docs/s on one thread (%5.1f s, merge %5.1f s)  index %.3f× raw%n",
+          v.name(),
+          releases.size() / sec,
+          sec,
+          merge,
+          (double) bytes / raw);
+    }
     CorpusReader.delete(dir);
   }
 
-  private static Document rewrite(Document in, boolean noOffsets) {
+  private static Document withoutPairs(Document in) {
     Document out = new Document();
     for (IndexableField f : in.getFields()) {
-      if (TEXT.contains(f.name()) && f instanceof Field field) {
-        boolean folded = f.name().endsWith("_folded");
-        FieldType t = new FieldType(field.fieldType());
-        if (noOffsets || folded) {
-          t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
-        }
-        t.freeze();
-        out.add(new Field(f.name(), field.stringValue(), t));
-      } else {
+      if (!PAIRS.contains(f.name())) {
         out.add(f);
       }
     }

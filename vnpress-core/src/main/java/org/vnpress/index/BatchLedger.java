@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The ids one batch touched: whether each was stored before the batch and whether it is after. A
- * batch counts its changes from it, and a backend that cannot roll back knows what to undo.
+ * batch counts its changes from it, and a backend that cannot roll back knows what to undo. Safe
+ * for the threads of one batch.
  */
 public final class BatchLedger {
 
@@ -19,29 +20,29 @@ public final class BatchLedger {
   private final Map<String, Entry> ids = new HashMap<>();
 
   /** Whether the batch has touched the id, so its state before the batch is known. */
-  public boolean knows(String id) {
+  public synchronized boolean knows(String id) {
     Entry e = ids.get(id);
     return e != null && e.before != null;
   }
 
   /** Records whether the id was stored before the batch; the first answer counts. */
-  public void before(String id, boolean stored) {
+  public synchronized void before(String id, boolean stored) {
     Entry e = ids.computeIfAbsent(id, k -> new Entry());
     if (e.before == null) {
       e.before = stored;
     }
   }
 
-  public void put(String id) {
+  public synchronized void put(String id) {
     ids.computeIfAbsent(id, k -> new Entry()).after = true;
   }
 
-  public void deleted(String id) {
+  public synchronized void deleted(String id) {
     ids.computeIfAbsent(id, k -> new Entry()).after = false;
   }
 
   /** Ids whose state before the batch is not known yet. */
-  public List<String> unknown() {
+  public synchronized List<String> unknown() {
     List<String> out = new ArrayList<>();
     ids.forEach(
         (id, e) -> {
@@ -53,7 +54,7 @@ public final class BatchLedger {
   }
 
   /** Ids the batch created: to be deleted again when it cannot finish. */
-  public List<String> created() {
+  public synchronized List<String> created() {
     List<String> out = new ArrayList<>();
     ids.forEach(
         (id, e) -> {
@@ -64,7 +65,7 @@ public final class BatchLedger {
     return out;
   }
 
-  public ReleaseWriter.Counts counts() {
+  public synchronized ReleaseWriter.Counts counts() {
     int added = 0;
     int replaced = 0;
     int deleted = 0;

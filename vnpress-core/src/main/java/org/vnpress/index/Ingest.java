@@ -120,10 +120,10 @@ public final class Ingest {
   // ------------------------------------------------------------------ files and folders
 
   /**
-   * Reads, extracts and analyses on the calling thread while one writer thread adds the previous
-   * chunk: the two cost about the same, so they overlap on two cores. The writer thread opens a
-   * batch, commits it every {@code commitEvery} documents and at the end; on any failure it rolls
-   * the open batch back, so the index keeps its last commit.
+   * Reads, extracts and analyses on the calling thread while the writer threads add the previous
+   * chunk (two of them where the writer allows it: its part costs more), so the work overlaps on
+   * two cores. The writer thread opens a batch, commits it every {@code commitEvery} documents and
+   * at the end; on any failure it rolls the open batch back, so the index keeps its last commit.
    */
   public Summary run(List<Path> paths, Progress progress) throws IOException {
     List<Sources.Rejected> rejected = new ArrayList<>();
@@ -131,14 +131,14 @@ public final class Ingest {
     // id → where it was read in this run, to report ids that come twice
     Map<String, String> seen = new HashMap<>();
     long[] accepted = {0};
-    ExecutorService thread =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "vnpress-ingest-writer");
-              t.setDaemon(true);
-              return t;
-            });
-    Pipeline pipe = new Pipeline(thread);
+    ExecutorService thread = writerThread("vnpress-ingest-writer");
+    // a second writer thread where the writer takes two at once: the writer's part of an ingest
+    // costs more than reading, extracting and analysing, so it gets both cores beside this thread
+    ExecutorService second =
+        writer.concurrentPuts() && commitEvery >= CHUNK
+            ? writerThread("vnpress-ingest-writer-2")
+            : null;
+    Pipeline pipe = new Pipeline(thread, second);
     boolean done = false;
     try {
       sources.read(
@@ -177,8 +177,20 @@ public final class Ingest {
         pipe.abandon();
       }
       thread.shutdown();
+      if (second != null) {
+        second.shutdown();
+      }
     }
     return new Summary(pipe.added, pipe.replaced, rejected, duplicates);
+  }
+
+  private static ExecutorService writerThread(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** A prepared release on its way to the writer thread. */
@@ -190,6 +202,10 @@ public final class Ingest {
    */
   private final class Pipeline {
     private final ExecutorService thread;
+
+    /** Puts half of each part beside {@link #thread}, or null. */
+    private final ExecutorService second;
+
     private List<Pending> chunk = new ArrayList<>(CHUNK);
     private long chunkChars;
     private Future<?> writing;
@@ -204,8 +220,9 @@ public final class Ingest {
     int added;
     int replaced;
 
-    Pipeline(ExecutorService thread) {
+    Pipeline(ExecutorService thread, ExecutorService second) {
       this.thread = thread;
+      this.second = second;
     }
 
     void add(ReleaseWriter.Prepared r, boolean counted, long chars) throws IOException {
@@ -244,19 +261,28 @@ public final class Ingest {
               });
     }
 
-    /** On the writer thread. */
+    /**
+     * On the writer thread: the chunk in parts that end where a commit falls (a release adds at
+     * most one id), each put, then counted, then committed when the batch is full.
+     */
     private void write(List<Pending> releases) throws IOException {
       try {
-        for (Pending p : releases) {
+        int from = 0;
+        while (from < releases.size()) {
           if (batch == null) {
             batch = writer.begin();
           }
-          batch.put(p.release());
-          if (!p.counted() && batchIds.add(p.release().id())) {
-            // an id already written by an earlier batch of this run: that one counted it
-            uncount++;
+          int n = Math.min(releases.size() - from, commitEvery - batchIds.size());
+          List<Pending> part = releases.subList(from, from + n);
+          put(part);
+          for (Pending p : part) {
+            if (!p.counted() && batchIds.add(p.release().id())) {
+              // an id already written by an earlier batch of this run: that one counted it
+              uncount++;
+            }
+            batchIds.add(p.release().id());
           }
-          batchIds.add(p.release().id());
+          from += n;
           if (batchIds.size() >= commitEvery) {
             commit();
           }
@@ -267,6 +293,71 @@ public final class Ingest {
       } catch (Error e) {
         rollback();
         throw e;
+      }
+    }
+
+    /**
+     * Puts releases in their order, or, with a second thread, split by id between the two: the
+     * releases of one id stay on one thread in their order, so the last one wins as it does alone.
+     * Both halves end before this returns, also when one fails.
+     */
+    private void put(List<Pending> part) throws IOException {
+      ReleaseWriter.Batch b = batch;
+      if (second == null || part.size() < 2) {
+        for (Pending p : part) {
+          b.put(p.release());
+        }
+        return;
+      }
+      List<Pending> mine = new ArrayList<>(part.size() / 2 + 1);
+      List<Pending> theirs = new ArrayList<>(part.size() / 2 + 1);
+      for (Pending p : part) {
+        ((p.release().id().hashCode() & 1) == 0 ? mine : theirs).add(p);
+      }
+      Future<?> other =
+          second.submit(
+              () -> {
+                for (Pending p : theirs) {
+                  b.put(p.release());
+                }
+                return null;
+              });
+      Throwable failure = null;
+      try {
+        for (Pending p : mine) {
+          b.put(p.release());
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        failure = e;
+      }
+      boolean interrupted = false;
+      while (true) {
+        try {
+          other.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause();
+          }
+          break;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      if (failure instanceof RuntimeException re) {
+        throw re;
+      }
+      if (failure instanceof Error err) {
+        throw err;
+      }
+      if (failure != null) {
+        throw new IOException(failure);
       }
     }
 

@@ -40,6 +40,14 @@ public interface ReleaseWriter {
   Prepared prepare(PressRelease release) throws IOException;
 
   /**
+   * Whether {@link Batch#put} may be called from two threads at once, for different ids: a Lucene
+   * writer then indexes on both cores. False unless a writer says so.
+   */
+  default boolean concurrentPuts() {
+    return false;
+  }
+
+  /**
    * Starts a batch, waiting while another one is open: writes are serialised, so a batch that rolls
    * back undoes only itself.
    */
