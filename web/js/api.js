@@ -19,11 +19,16 @@ function badRequestMessage(message) {
   if (/q must not exceed|too long|characters/i.test(m)) return 'Từ khóa quá dài (tối đa 1.000 ký tự). Vui lòng rút gọn nội dung tìm kiếm.';
   if (/page|cursor/i.test(m)) return 'Không mở được trang kết quả này. Hãy quay về trang đầu hoặc thu hẹp tìm kiếm bằng bộ lọc.';
   if (/date/i.test(m)) return 'Ngày đã chọn không hợp lệ. Vui lòng chọn lại khoảng thời gian.';
+  if (/document number/i.test(m)) return 'Đây không phải là một số văn bản (ví dụ 15-NQ/TW).';
+  if (/name is required/i.test(m)) return 'Chưa có tên người cần xem.';
+  if (/number is required/i.test(m)) return 'Chưa có số văn bản cần xem (ví dụ 15-NQ/TW).';
   return 'Yêu cầu tìm kiếm không hợp lệ. Vui lòng kiểm tra lại từ khóa và bộ lọc.';
 }
 
 function errorMessage(status, body, notFound) {
   const serverMessage = body && typeof body.message === 'string' ? body.message : '';
+  // an English message that quotes what was typed (Vietnamese letters and all) is still English
+  if (status === 400 && /^(not a document number|number is required|name is required)/.test(serverMessage)) return badRequestMessage(serverMessage);
   if (serverMessage && VIETNAMESE.test(serverMessage)) return `Máy chủ báo lỗi ${status}: ${serverMessage}`;
   if (status === 404) return notFound;
   if (status === 400) return badRequestMessage(serverMessage);
@@ -66,6 +71,19 @@ export function suggest(prefix, signal) {
 /** GET /api/documents/{id}. */
 export function getDocument(id, signal) {
   return getJson(`/api/documents/${encodeURIComponent(id)}`, signal, 'Không tìm thấy văn bản này: có thể địa chỉ bị sai, hoặc văn bản đã bị gỡ khỏi chỉ mục.');
+}
+
+/** GET /api/citations: a document number, the document itself when indexed, and the releases citing it. */
+export function citations(number, edition, page, signal) {
+  const p = new URLSearchParams({ number, page: String(page || 1), size: '20' });
+  if (edition) p.set('edition', edition);
+  return getJson(`/api/citations?${p}`, signal, 'Không tìm thấy văn bản này.');
+}
+
+/** GET /api/people: one official's posts over time and the releases naming them. */
+export function person(name, page, signal) {
+  const p = new URLSearchParams({ name, page: String(page || 1), size: '20' });
+  return getJson(`/api/people?${p}`, signal, 'Không tìm thấy người này.');
 }
 
 /** GET /api/health. */

@@ -21,6 +21,7 @@ import {
 import { renderFacets, facetTitle } from './facets.js';
 import { renderTimeline } from './timeline.js';
 import { renderDocument, renderDocumentMessage, renderDocumentNotFound } from './docview.js';
+import { renderCitation, renderPerson, citationUrl, personUrl } from './factview.js';
 import { fold } from './highlight.js';
 import { attachCompletion } from './suggest.js';
 
@@ -138,6 +139,8 @@ function navigate(next, { replace = false, force = false } = {}) {
 function route() {
   if (el.q.value.trim() !== state.q.trim() && document.activeElement !== el.q) el.q.value = state.q;
   if (state.doc) showDocument();
+  else if (state.cite) showCitation();
+  else if (state.who) showPerson();
   else showSearch();
 }
 
@@ -183,7 +186,8 @@ document.addEventListener('click', (ev) => {
 // The skip link moves focus to the results without a hash change (which would count as navigation).
 el.skip.addEventListener('click', (ev) => {
   ev.preventDefault();
-  const target = state.doc ? el.docView.querySelector('h1') || el.docView : el.hits.querySelector('.hit-title a') ? el.hits : el.resultsPane;
+  const inView = state.doc || state.cite || state.who;
+  const target = inView ? el.docView.querySelector('h1') || el.docView : el.hits.querySelector('.hit-title a') ? el.hits : el.resultsPane;
   target.focus();
   target.scrollIntoView({ block: 'start' });
 });
@@ -618,6 +622,12 @@ function renderActiveFilters() {
     h('ul', { class: 'chip-list', attrs: { 'aria-labelledby': 'active-title' } }, chips),
     h('button', { type: 'button', class: 'link-button clear-all', text: 'Xóa tất cả', on: { click: clearFilters } }),
   );
+  // a person or a document number filtered on has a view of its own: posts over time, citations
+  const views = [
+    ...selected(state, 'person').map((v) => h('a', { href: personUrl(v), text: `Các chức vụ của ${labelOf('person', v)}`, attrs: { 'data-nav': '', 'data-view': 'person' } })),
+    ...selected(state, 'document').map((v) => h('a', { href: citationUrl(v), text: `Văn bản ${v}: khi nào, ở đâu được dẫn`, attrs: { 'data-nav': '', 'data-view': 'cite' } })),
+  ];
+  if (views.length) el.active.append(h('p', { class: 'filter-views', attrs: { id: 'filter-views' } }, views.flatMap((a, k) => (k ? [' · ', a] : [a]))));
   el.active.hidden = false;
 }
 
@@ -641,6 +651,12 @@ function hitTitleLink(hit) {
   return a;
 }
 
+/** Each person of a hit once (a person with two posts is listed twice by the API). */
+function uniquePeople(people) {
+  const seen = new Set();
+  return (people || []).filter((p) => !seen.has(p.name) && seen.add(p.name));
+}
+
 function renderHits(hits) {
   clear(el.hits);
   el.hits.setAttribute('start', String((state.page - 1) * state.size + 1));
@@ -654,7 +670,9 @@ function renderHits(hits) {
     };
     const chips = [
       ...capped(hit.districts || [], (d) => filterLink('district', d.value, d.label || d.value, 'chip-district')),
-      ...capped(hit.documents || [], (d) => filterLink('document', d.value, d.value, 'chip-document')),
+      // a document number opens its citation view: the document, when and where it was cited
+      ...capped(hit.documents || [], (d) => h('a', { class: 'chip chip-document', href: citationUrl(d.value), text: d.value, attrs: { 'data-nav': '', title: 'Xem văn bản và các thông cáo dẫn nó' } })),
+      ...capped(uniquePeople(hit.people), (p) => h('a', { class: 'chip chip-person', href: personUrl(p.name), text: p.name, attrs: { 'data-nav': '', title: p.post ? `${p.post}${p.unit ? ` ${p.unit}` : ''}` : 'Xem các chức vụ của người này' } })),
     ];
     // The date always has its place, so a source never reads as one.
     const meta = [
@@ -668,7 +686,7 @@ function renderHits(hits) {
         h('h3', { class: 'hit-title' }, hitTitleLink(hit)),
         h('p', { class: 'hit-meta' }, meta.flatMap((m, k) => (k ? [h('span', { class: 'sep', attrs: { 'aria-hidden': 'true' }, text: ' · ' }), m] : [m]))),
         hit.snippet ? appendSnippet(h('p', { class: 'snippet' }), hit.snippet) : null,
-        chips.length ? h('ul', { class: 'chips', attrs: { 'aria-label': 'Quận/huyện và văn bản' } }, chips.map((c) => h('li', {}, c))) : null,
+        chips.length ? h('ul', { class: 'chips', attrs: { 'aria-label': 'Quận/huyện, văn bản và người được nêu' } }, chips.map((c) => h('li', {}, c))) : null,
       ),
     );
   }
@@ -829,6 +847,56 @@ async function showDocument() {
     else renderDocumentMessage(el.docView, e.message, backUrl, true);
     setPhase('error');
   }
+}
+
+// ---------------------------------------------------------------- citation and person views
+
+/** Where the view's back link goes: the search the reader came from, else the landing page. */
+function viewBackUrl() {
+  const from = history.state && history.state.from;
+  return from && !/[?&](doc|cite|who)=/.test(from) ? from : '/';
+}
+
+/** Shows a view of the API (citations, a person) in the document pane. */
+async function showView(load, render, loadingText) {
+  el.searchView.hidden = true;
+  el.docView.hidden = false;
+  setDrawer(false);
+  abortInflight();
+  const seq = ++requestSeq;
+  const controller = new AbortController();
+  inflight = controller;
+  const backUrl = viewBackUrl();
+  setPhase('loading');
+  renderDocumentMessage(el.docView, loadingText, backUrl, false);
+  try {
+    const view = await load(controller.signal);
+    if (seq !== requestSeq) return;
+    const heading = render(view, backUrl);
+    heading.focus();
+    window.scrollTo(0, 0);
+    setPhase('ready');
+    restorePosition();
+  } catch (e) {
+    if (e.name === 'AbortError' || seq !== requestSeq) return;
+    renderDocumentMessage(el.docView, e.message, backUrl, true);
+    setPhase('error');
+  }
+}
+
+function showCitation() {
+  const number = state.cite;
+  return showView(
+    (signal) => api.citations(number, state.ed, state.page, signal),
+    // a bar of the timeline opens the citing releases of that quarter in the search
+    (view, backUrl) => renderCitation(el.docView, view, backUrl, (quarter) => navigate(newState('', { document: [view.number], quarter: [quarter] }))),
+    'Đang tải văn bản và các thông cáo dẫn nó…',
+  );
+}
+
+function showPerson() {
+  const name = state.who;
+  return showView((signal) => api.person(name, state.page, signal), (view, backUrl) => renderPerson(el.docView, view, backUrl), 'Đang tải các chức vụ và thông cáo…');
 }
 
 // ---------------------------------------------------------------- start

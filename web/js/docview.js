@@ -2,7 +2,8 @@
 import { h, clear } from './dom.js';
 import { formatDate, quarterLabel, sourceLabel } from './format.js';
 import { highlight } from './highlight.js';
-import { newState, stateToUrl } from './state.js';
+import { citationState, newState, personState, stateToUrl } from './state.js';
+import { meetingText } from './factview.js';
 
 function navLink(text, state, title) {
   return h('a', { href: stateToUrl(state), text, attrs: { 'data-nav': '', title } });
@@ -29,6 +30,26 @@ function documentText(d) {
   if (d.typeLabel && d.typeLabel !== d.type) parts.push(d.typeLabel);
   if (d.issuerLabel && d.issuerLabel !== d.issuer) parts.push(d.issuerLabel);
   return parts.length ? `${d.value} — ${parts.join(', ')}` : d.value;
+}
+
+/** Each person once with their first post: the view of the person lists the others. */
+function people(doc) {
+  const seen = new Set();
+  const out = [];
+  for (const p of Array.isArray(doc.people) ? doc.people : []) {
+    if (seen.has(p.name)) continue;
+    seen.add(p.name);
+    out.push(p);
+  }
+  return out;
+}
+
+/** The search for releases that report the same meeting: its body, session and term. */
+function meetingSearch(m) {
+  const f = { meetingBody: [m.body] };
+  if (m.session) f.session = [String(m.session)];
+  if (m.term) f.term = [m.term];
+  return newState('', f);
 }
 
 function row(term, ...values) {
@@ -105,10 +126,14 @@ export function renderDocument(container, doc, query, backUrl) {
       linkList(districts.map((d) => (typeof d === 'string' ? navLink(d, newState('', { district: [d] })) : navLink(d.label || d.value, newState('', { district: [d.value] }), `Tìm các thông cáo về ${d.label || d.value}`)))),
     ),
     row('Phường/xã', linkList(places.map((p) => (p && p.value ? navLink(textOf(p), newState('', { place: [p.value] }), 'Tìm các thông cáo về đơn vị này') : h('span', { text: textOf(p) }))))),
+    // a document that is itself a numbered document (a resolution): who cited it, when, where
+    row('Số hiệu', doc.number && doc.number.value ? navLink(doc.number.value, citationState(doc.number.value), 'Xem các thông cáo dẫn văn bản này') : null),
     row(
       'Văn bản',
-      linkList(documents.map((d) => navLink(documentText(d), newState('', { document: [typeof d === 'string' ? d : d.value] }), 'Tìm các thông cáo nhắc đến văn bản này'))),
+      linkList(documents.map((d) => navLink(documentText(d), citationState(typeof d === 'string' ? d : d.value), 'Xem văn bản và các thông cáo dẫn nó'))),
     ),
+    row('Người được nêu', linkList(people(doc).map((p) => navLink(p.post ? `${p.name} — ${p.unit ? `${p.post} ${p.unit}` : p.post}` : p.name, personState(p.name), 'Xem các chức vụ của người này')))),
+    row('Hội nghị', doc.meeting ? navLink(meetingText(doc.meeting), meetingSearch(doc.meeting), 'Tìm các thông cáo về hội nghị này') : null),
     row('Kỳ báo cáo', linkList(periods.map((p) => (typeof p === 'string' ? navLink(quarterLabel(p), newState('', { period: [p] })) : h('span', { text: textOf(p) }))))),
     row('Tác giả', author ? h('span', { text: author }) : null),
     row('Ghi chú', notes.length ? h('ul', { class: 'notes' }, notes.map((n) => h('li', { text: textOf(n) }))) : null),

@@ -15,6 +15,12 @@ export const FACET_TITLES = {
   document: 'Văn bản',
   period: 'Kỳ báo cáo',
   issuer: 'Cơ quan ban hành',
+  person: 'Người',
+  post: 'Chức vụ',
+  meetingBody: 'Hội nghị, kỳ họp',
+  session: 'Lần thứ',
+  term: 'Khóa',
+  edition: 'Văn bản theo khóa, năm',
 };
 
 /** The heading of a facet. */

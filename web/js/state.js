@@ -5,7 +5,7 @@
 // a facet filter, handed to the API as it is, and the sidebar shows the facets the API answers with.
 
 /** URL parameters that are not facet filters. */
-const RESERVED = new Set(['q', 'from', 'to', 'sort', 'page', 'size', 'doc', 'cursor', 'facetLimit']);
+const RESERVED = new Set(['q', 'from', 'to', 'sort', 'page', 'size', 'doc', 'cursor', 'facetLimit', 'cite', 'ed', 'who']);
 
 export const DEFAULT_SIZE = 10;
 
@@ -43,6 +43,10 @@ export function parseState(search) {
     size: Number.isFinite(size) && size > 0 && size <= 100 ? size : DEFAULT_SIZE,
     cursor: p.get('cursor') || '',
     doc: p.get('doc') || '',
+    // the citation view of a document number (and one of its terms or years), the view of a person
+    cite: p.get('cite') || '',
+    ed: p.get('ed') || '',
+    who: p.get('who') || '',
   };
 }
 
@@ -75,6 +79,14 @@ function searchParams(state) {
 
 /** The page URL for a search state ("/?q=…&district=…"), or for a document view when state.doc is set. */
 export function stateToUrl(state) {
+  if (state.cite || state.who) {
+    const v = new URLSearchParams();
+    if (state.cite) v.set('cite', state.cite);
+    if (state.cite && state.ed) v.set('ed', state.ed);
+    if (state.who && !state.cite) v.set('who', state.who);
+    if (state.page > 1) v.set('page', String(state.page));
+    return `/?${v.toString()}`;
+  }
   const p = state.doc ? new URLSearchParams() : searchParams(state);
   if (state.doc) {
     p.set('doc', state.doc);
@@ -115,6 +127,21 @@ export function newState(q = '', filters = {}) {
   return s;
 }
 
+/** The citation view of a document number, optionally one term or year of it. */
+export function citationState(number, edition = '') {
+  const s = parseState('');
+  s.cite = number;
+  s.ed = edition;
+  return s;
+}
+
+/** The view of one person. */
+export function personState(name) {
+  const s = parseState('');
+  s.who = name;
+  return s;
+}
+
 /** A copy of the state, deep enough that the filter lists can be changed. */
 export function cloneState(state) {
   const filters = {};
@@ -140,5 +167,5 @@ export function filterCount(state) {
 
 /** True for the landing page: no query, no filter, first page. */
 export function isLanding(state) {
-  return !state.q && filterCount(state) === 0 && state.page === 1 && !state.doc;
+  return !state.q && filterCount(state) === 0 && state.page === 1 && !state.doc && !state.cite && !state.who;
 }

@@ -161,6 +161,7 @@ public final class ExtractionBench {
         print(out, "news set " + news + " [" + split + "]", score(part, x, shared), verbose);
       }
     }
+    FactsBench.print(out, x, shared, home, verbose);
     throughput(out, x, shared);
   }
 

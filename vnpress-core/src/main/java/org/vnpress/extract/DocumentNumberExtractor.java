@@ -57,6 +57,16 @@ public class DocumentNumberExtractor {
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A date right after a number: {@code ngày 5-5-2022}, {@code ngày 12 tháng 4 năm 2025}. */
+  /**
+   * A term after a number: {@code (khóa XVII)}, {@code , khóa XVI}, {@code của Thành ủy khóa XVII},
+   * {@code của Ban Chấp hành Đảng bộ thành phố (khóa XVII)}; no other number, semicolon or full
+   * stop on the way.
+   */
+  private static final Pattern TERM_AFTER =
+      Pattern.compile(
+          "^[^;.\\d/\n]{0,45}?(?<![\\p{L}])[Kk]h(?:óa|oá)\\s+([IVXL]{1,6}|\\d{1,2})(?![\\p{L}\\d])",
+          Pattern.UNICODE_CASE);
+
   private static final Pattern DATE_AFTER =
       Pattern.compile(
           "^[\\s,]*(?:\\(|,)?\\s*ngày\\s+\\d{1,2}(?:\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*|\\s+tháng\\s+\\d{1,2}\\s+năm\\s+)((?:19|20)\\d{2})",
@@ -331,16 +341,19 @@ public class DocumentNumberExtractor {
       found.put(key, ref);
       firstAt.put(key, at);
     } else if (at < firstAt.get(key)) {
-      found.put(key, old.year() == null && ref.year() == null ? ref : withYear(ref, old));
+      found.put(key, withYear(ref, old));
       firstAt.put(key, at);
-    } else if (old.year() == null && ref.year() != null) {
-      // a later mention may carry the date the first one lacked
+    } else if (old.year() == null && ref.year() != null
+        || old.term() == null && ref.term() != null) {
+      // a later mention may carry the date or term the first one lacked
       found.put(key, withYear(old, ref));
     }
   }
 
+  /** {@code ref}, with the year and term of {@code dated} where it lacks them. */
   private static DocumentRef withYear(DocumentRef ref, DocumentRef dated) {
     Integer year = ref.year() != null ? ref.year() : dated.year();
+    String term = ref.term() != null ? ref.term() : dated.term();
     return new DocumentRef(
         ref.value(),
         ref.type(),
@@ -348,7 +361,8 @@ public class DocumentNumberExtractor {
         ref.issuer(),
         ref.issuerLabel(),
         ref.level(),
-        year);
+        year,
+        term);
   }
 
   /** The canonical value without leading zeros in its number, for telling documents apart. */
@@ -408,7 +422,14 @@ public class DocumentNumberExtractor {
     String typeLabel = label(text, start, type, PARTY_TYPES.get(type), true);
     String value = number + "-" + type + "/" + issuer;
     return new DocumentRef(
-        value, type, typeLabel, issuer, issuerLabel, info[1], yearAfter(text, end));
+        value,
+        type,
+        typeLabel,
+        issuer,
+        issuerLabel,
+        info[1],
+        yearAfter(text, end),
+        termAfter(text, end));
   }
 
   private static String[] bySuffix(String issuer) {
@@ -635,7 +656,7 @@ public class DocumentNumberExtractor {
             : STATE_ISSUERS.getOrDefault(issuerCode, STATE_ISSUERS.getOrDefault(first, issuer));
     String level = first.equals("BQP") ? "military" : "state";
     Integer y = year != null ? Integer.valueOf(year) : yearAfter(text, end);
-    return new DocumentRef(value, type, typeLabel, issuer, issuerLabel, level, y);
+    return new DocumentRef(value, type, typeLabel, issuer, issuerLabel, level, y, null);
   }
 
   private static String capitalised(String word) {
@@ -683,6 +704,20 @@ public class DocumentNumberExtractor {
         yield def != null && def.toLowerCase(Locale.ROOT).equals(word);
       }
     };
+  }
+
+  /**
+   * The term written after a number in the same clause: {@code 06-CTr/TU của Thành ủy (khóa XVII)},
+   * {@code 15-NQ/TU, khóa XVI}; not past a semicolon, a full stop or another number.
+   */
+  private static String termAfter(String text, int end) {
+    Matcher t = TERM_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 60)));
+    if (!t.find()) {
+      return null;
+    }
+    String n = t.group(1);
+    int v = VietnameseNumbers.digitsOrRoman(n);
+    return v > 0 && v < 100 ? VietnameseNumbers.toRoman(v) : null;
   }
 
   private static Integer yearAfter(String text, int end) {

@@ -19,12 +19,15 @@ public final class Extractor {
   private final DistrictExtractor districts;
   private final DocumentNumberExtractor documents;
   private final PeriodExtractor periods;
+  private final PeopleExtractor people;
+  private final MeetingExtractor meetings = new MeetingExtractor();
 
   public Extractor(
       DistrictExtractor districts, DocumentNumberExtractor documents, PeriodExtractor periods) {
     this.districts = districts;
     this.documents = documents;
     this.periods = periods;
+    this.people = PeopleExtractor.standard();
   }
 
   /** An extractor with the bundled gazetteer and rules. */
@@ -132,20 +135,66 @@ public final class Extractor {
     }
     String body = p.body;
     String all = (title == null ? "" : title + "\n") + body;
-    return new PressRelease(
-        id,
-        title,
-        title != null ? title : displayTitle(body),
-        body,
-        date,
-        author,
-        url,
-        source,
-        districts.extract(all, date),
-        districts.places(all, date),
-        documents.extract(all),
-        periods.extract(all, date),
-        notes);
+    List<District> found = districts.extract(all, date);
+    List<DocumentRef> refs = documents.extract(all);
+    return withFacts(
+        new PressRelease(
+            id,
+            title,
+            title != null ? title : displayTitle(body),
+            body,
+            date,
+            author,
+            url,
+            source,
+            found,
+            districts.places(all, date),
+            refs,
+            periods.extract(all, date),
+            notes));
+  }
+
+  /**
+   * A release stored by an index layout before the third, given what extraction finds since then:
+   * people, the meeting, its own number (from its title and body), and the terms of the numbers it
+   * already cites. Nothing else changes: its stored fields win.
+   */
+  public PressRelease upgraded(PressRelease r) {
+    String all = (r.title() == null ? "" : r.title() + "\n") + r.body();
+    java.util.Map<String, DocumentRef> fresh = new java.util.HashMap<>();
+    for (DocumentRef d : documents.extract(all)) {
+      fresh.put(d.value(), d);
+    }
+    List<DocumentRef> refs = new ArrayList<>();
+    for (DocumentRef d : r.documents()) {
+      DocumentRef f = fresh.get(d.value());
+      refs.add(
+          d.term() == null && f != null && f.term() != null
+              ? new DocumentRef(
+                  d.value(),
+                  d.type(),
+                  d.typeLabel(),
+                  d.issuer(),
+                  d.issuerLabel(),
+                  d.level(),
+                  d.year(),
+                  f.term())
+              : d);
+    }
+    return withFacts(r.withDocuments(refs));
+  }
+
+  /**
+   * The release with the facts found from its title and body since the third index layout: people,
+   * the meeting, its own document number. An index rebuilt from records stored before them asks
+   * here too ({@code index/IndexUpgrade}).
+   */
+  public PressRelease withFacts(PressRelease r) {
+    String all = (r.title() == null ? "" : r.title() + "\n") + r.body();
+    return r.withFacts(
+        people.extract(all, r.districts()),
+        meetings.extract(r.title(), r.body()),
+        OwnNumber.of(r.title(), r.body(), documents));
   }
 
   /**

@@ -19,6 +19,10 @@ import java.util.List;
  * @param documents Party and state document numbers cited
  * @param periods reporting periods the text is about ({@code 2022-Q4}, {@code 2022-H1}, …)
  * @param notes how extraction treated the input (e.g. legacy encoding converted)
+ * @param people officials named with their posts
+ * @param meeting the meeting the release reports, or null
+ * @param number the document this release is, when it is one (a resolution's own {@code Số:
+ *     1656/NQ-UBTVQH15}), or null; it is also in {@code documents}
  */
 public record PressRelease(
     String id,
@@ -33,7 +37,10 @@ public record PressRelease(
     List<District> places,
     List<DocumentRef> documents,
     List<String> periods,
-    List<String> notes) {
+    List<String> notes,
+    List<Person> people,
+    Meeting meeting,
+    DocumentRef number) {
 
   public PressRelease {
     date = date == null ? PubDate.NONE : date;
@@ -42,10 +49,87 @@ public record PressRelease(
     documents = documents == null ? List.of() : List.copyOf(documents);
     periods = periods == null ? List.of() : List.copyOf(periods);
     notes = notes == null ? List.of() : List.copyOf(notes);
+    people = people == null ? List.of() : List.copyOf(people);
+  }
+
+  /** A release without people, meeting or own number (records of the first layouts). */
+  public PressRelease(
+      String id,
+      String title,
+      String displayTitle,
+      String body,
+      PubDate date,
+      String author,
+      String url,
+      String source,
+      List<District> districts,
+      List<District> places,
+      List<DocumentRef> documents,
+      List<String> periods,
+      List<String> notes) {
+    this(
+        id,
+        title,
+        displayTitle,
+        body,
+        date,
+        author,
+        url,
+        source,
+        districts,
+        places,
+        documents,
+        periods,
+        notes,
+        List.of(),
+        null,
+        null);
   }
 
   /** The quarter facet value ({@code 2022-Q4}) of the publication date, or null. */
   public String quarter() {
     return date.quarter();
+  }
+
+  /** The same release with the fields found from its text since the third index layout. */
+  public PressRelease withFacts(List<Person> people, Meeting meeting, DocumentRef number) {
+    return new PressRelease(
+        id,
+        title,
+        displayTitle,
+        body,
+        date,
+        author,
+        url,
+        source,
+        districts,
+        places,
+        documents,
+        periods,
+        notes,
+        people,
+        meeting,
+        number);
+  }
+
+  /** The same release with other document references (terms added). */
+  public PressRelease withDocuments(List<DocumentRef> refs) {
+    return new PressRelease(
+        id,
+        title,
+        displayTitle,
+        body,
+        date,
+        author,
+        url,
+        source,
+        districts,
+        places,
+        refs,
+        periods,
+        notes,
+        people,
+        meeting,
+        number);
   }
 }

@@ -2,8 +2,6 @@ package org.vnpress.index;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
@@ -13,8 +11,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
-import org.vnpress.extract.District;
-import org.vnpress.extract.DocumentRef;
 import org.vnpress.extract.PressRelease;
 
 /** Turns a {@link PressRelease} into the Lucene document that the index stores. */
@@ -45,47 +41,19 @@ public final class DocumentMapper {
       // epoch day: range filters (points) and date sort (doc values)
       doc.add(new LongField(Fields.DATE, day.toEpochDay(), Field.Store.NO));
     }
-    Set<String> labels = new LinkedHashSet<>();
-    for (District d : r.districts()) {
-      facet(doc, labels, Fields.DISTRICT, d.value(), d.label());
-    }
-    for (District p : r.places()) {
-      facet(doc, labels, Fields.PLACE, p.value(), p.label());
-    }
-    if (r.quarter() != null) {
-      facet(doc, labels, Fields.QUARTER, r.quarter(), FacetLabels.quarter(r.quarter()));
-    }
-    if (r.date().isKnown()) {
-      String y = Integer.toString(r.date().year());
-      facet(doc, labels, Fields.YEAR, y, y);
-    }
-    for (DocumentRef d : r.documents()) {
-      facet(doc, labels, Fields.DOCUMENT, d.value(), FacetLabels.document(d));
-      facet(doc, labels, Fields.DOCTYPE, d.type(), d.typeLabel());
-      if (d.issuer() != null) {
-        facet(doc, labels, Fields.ISSUER, d.issuer(), d.issuerLabel());
-      }
-    }
-    for (String p : r.periods()) {
-      facet(doc, labels, Fields.PERIOD, p, FacetLabels.period(p));
-    }
-    return facets.build(doc);
-  }
-
-  private static void facet(
-      Document doc, Set<String> seen, String dim, String value, String label) {
-    if (value == null || value.isBlank()) {
-      return;
-    }
-    String entry =
-        dim
-            + Fields.LABEL_SEPARATOR
-            + value
-            + Fields.LABEL_SEPARATOR
-            + (label == null ? value : label);
-    if (seen.add(dim + Fields.LABEL_SEPARATOR + value)) {
-      doc.add(new SortedSetDocValuesFacetField(dim, value));
+    for (RecordFacets.Entry e : RecordFacets.of(r)) {
+      doc.add(new SortedSetDocValuesFacetField(e.dim(), e.value()));
+      // dim␟value␟label: the facet labels' dictionary
+      String entry =
+          e.dim() + Fields.LABEL_SEPARATOR + e.value() + Fields.LABEL_SEPARATOR + e.label();
       doc.add(new SortedSetDocValuesField(Fields.LABELS, new BytesRef(entry)));
     }
+    // filter-only values as plain keywords: searchable, never counted
+    RecordFacets.filters(r)
+        .forEach(
+            (dim, values) ->
+                values.forEach(
+                    v -> doc.add(new StringField(Fields.filterField(dim), v, Field.Store.NO))));
+    return facets.build(doc);
   }
 }

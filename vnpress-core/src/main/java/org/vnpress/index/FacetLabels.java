@@ -48,4 +48,13 @@ public final class FacetLabels {
     }
     return sb.toString();
   }
+
+  /** {@code Chương trình 06-CTr/TU (Thành ủy), khóa XVII} or {@code …, năm 2026}. */
+  public static String edition(DocumentRef d) {
+    String base = document(d);
+    if (d.term() != null) {
+      return base + ", khóa " + d.term();
+    }
+    return d.year() != null ? base + ", năm " + d.year() : base;
+  }
 }

@@ -34,8 +34,60 @@ public final class Fields {
   public static final String PERIOD = "period";
   public static final String PLACE = "place";
 
+  /** Officials by canonical name ({@code Nguyễn Văn Dũng}). */
+  public static final String PERSON = "person";
+
+  /** Posts with their units ({@code Chánh Văn phòng Quận ủy Hoàn Kiếm}). */
+  public static final String POST = "post";
+
+  /** The body of the meeting a release reports ({@code Ban Chấp hành}). */
+  public static final String MEETING_BODY = "meetingBody";
+
+  /** The meeting's session number ({@code 16}). */
+  public static final String SESSION = "session";
+
+  /** The meeting's term in Roman numerals ({@code XXVI}). */
+  public static final String TERM = "term";
+
+  /**
+   * Cited numbers with the term or year the release gives them ({@code 06-CTr/TU@XVII}): Party
+   * numbers restart every term, so two documents may share a number.
+   */
+  public static final String EDITION = "edition";
+
   public static final List<String> FACETS =
-      List.of(DISTRICT, QUARTER, YEAR, DOCUMENT, DOCTYPE, ISSUER, PERIOD, PLACE);
+      List.of(
+          DISTRICT,
+          QUARTER,
+          YEAR,
+          DOCUMENT,
+          DOCTYPE,
+          ISSUER,
+          PERIOD,
+          PLACE,
+          PERSON,
+          POST,
+          MEETING_BODY,
+          SESSION,
+          TERM,
+          EDITION);
+
+  /** Filter-only: the release's own document number (the resolution itself). */
+  public static final String NUMBER = "number";
+
+  /** Filter-only: numbers the release cites, its own number left out. */
+  public static final String CITES = "cites";
+
+  /**
+   * Dimensions a search may filter on but that are never counted or listed: plain keyword terms
+   * ({@link #filterField}), not facets, so they cost the facet counting nothing.
+   */
+  public static final List<String> FILTER_ONLY = List.of(NUMBER, CITES);
+
+  /** The keyword field of a filter-only dimension. */
+  public static String filterField(String dim) {
+    return "f_" + dim;
+  }
 
   /**
    * Newest first, undated releases last: the order of the index itself, so that a date-ordered page
@@ -46,9 +98,10 @@ public final class Fields {
 
   /**
    * The index layout's version, kept in every commit: an index of another version is rebuilt from
-   * its stored records when it is opened. 2: syllable-pair fields, sorted by date.
+   * its stored records when it is opened. 2: syllable-pair fields, sorted by date. 3: people,
+   * meetings, own and cited numbers (records stored before are given them from their text).
    */
-  public static final String SCHEMA = "2";
+  public static final String SCHEMA = "3";
 
   /** The commit user-data key of {@link #SCHEMA}. */
   public static final String SCHEMA_KEY = "vnpress.schema";

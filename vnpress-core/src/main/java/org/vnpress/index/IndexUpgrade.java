@@ -16,12 +16,16 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vnpress.extract.Extractor;
+import org.vnpress.extract.PressRelease;
 
 /**
  * Rebuilds an index written with an earlier layout ({@link Fields#SCHEMA}) from its stored records:
  * every release is kept, re-analysed into the current fields, in a folder beside the old one, which
- * replaces the old only once it is complete. Nothing is re-extracted; nothing is lost if the
- * rebuild stops half-way (the old index stays until the new one is committed).
+ * replaces the old only once it is complete. What a release stored is kept; only the facts an older
+ * layout did not store are found from its text (people, meeting, own number, terms of cited
+ * numbers: {@link Extractor#upgraded}). Nothing is lost if the rebuild stops half-way (the old
+ * index stays until the new one is committed).
  */
 final class IndexUpgrade {
 
@@ -38,6 +42,8 @@ final class IndexUpgrade {
     if (schema == null || schema.equals(Fields.SCHEMA)) {
       return;
     }
+    // layouts before 3 stored no people, meetings or own numbers: found again from the text
+    Extractor refind = layoutBefore(schema, 3) ? Extractor.standard() : null;
     Path fresh = dir.resolveSibling(dir.getFileName() + ".rebuild");
     deleteTree(fresh);
     long copied = 0;
@@ -66,9 +72,9 @@ final class IndexUpgrade {
             if (batch == null) {
               batch = target.begin();
             }
-            batch.put(
-                target.prepare(
-                    RecordCodec.decode(doc.get(Fields.RECORD), doc.get(TextFields.BODY))));
+            PressRelease release =
+                RecordCodec.decode(doc.get(Fields.RECORD), doc.get(TextFields.BODY));
+            batch.put(target.prepare(refind == null ? release : refind.upgraded(release)));
             copied++;
             if (++inBatch == Ingest.COMMIT_EVERY) {
               batch.commit();
@@ -95,6 +101,15 @@ final class IndexUpgrade {
     Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
     deleteTree(old);
     LOG.info("index {} rebuilt: {} releases in layout {}", dir, copied, Fields.SCHEMA);
+  }
+
+  /** Whether a stored layout number is older than {@code layout} (unreadable ones are). */
+  static boolean layoutBefore(String schema, int layout) {
+    try {
+      return Integer.parseInt(schema.strip()) < layout;
+    } catch (NumberFormatException e) {
+      return true;
+    }
   }
 
   private static void deleteTree(Path p) throws IOException {

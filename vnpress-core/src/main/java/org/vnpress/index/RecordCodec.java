@@ -49,6 +49,9 @@ public final class RecordCodec {
         r.places(),
         r.documents(),
         r.periods(),
-        r.notes());
+        r.notes(),
+        r.people(),
+        r.meeting(),
+        r.number());
   }
 }

@@ -3,6 +3,8 @@ package org.vnpress.search;
 import java.util.List;
 import org.vnpress.extract.District;
 import org.vnpress.extract.DocumentRef;
+import org.vnpress.extract.Meeting;
+import org.vnpress.extract.Person;
 import org.vnpress.extract.PressRelease;
 
 /** A stored release with everything extracted from it: {@code GET /api/documents/{id}}. */
@@ -15,6 +17,9 @@ public record DocumentView(
     String quarter,
     List<District> districts,
     List<DocumentRef> documents,
+    List<Person> people,
+    Meeting meeting,
+    DocumentRef number,
     String source,
     String url,
     String body,
@@ -31,6 +36,9 @@ public record DocumentView(
         r.quarter(),
         r.districts(),
         r.documents(),
+        r.people(),
+        r.meeting(),
+        r.number(),
         r.source(),
         r.url(),
         r.body(),

@@ -3,6 +3,8 @@ package org.vnpress.search;
 import java.util.List;
 import org.vnpress.extract.District;
 import org.vnpress.extract.DocumentRef;
+import org.vnpress.extract.Meeting;
+import org.vnpress.extract.Person;
 import org.vnpress.extract.PressRelease;
 
 /** One search result: what a result list shows. Snippets are HTML-escaped with only mark tags. */
@@ -16,6 +18,8 @@ public record Hit(
     List<District> districts,
     List<DocumentRef> documents,
     List<String> periods,
+    List<Person> people,
+    Meeting meeting,
     String source,
     String url,
     String snippet,
@@ -39,6 +43,8 @@ public record Hit(
         r.districts(),
         r.documents(),
         r.periods(),
+        r.people(),
+        r.meeting(),
         r.source(),
         r.url(),
         snippetHtml == null ? "" : snippetHtml.replaceAll("\\s+", " ").strip(),

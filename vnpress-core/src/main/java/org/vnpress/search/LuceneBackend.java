@@ -333,9 +333,34 @@ public final class LuceneBackend implements SearchBackend {
 
   /** The base query with the date range, and the facet filters as drill-downs. */
   private DrillDownQuery drillDown(Query base, SearchRequest req) {
-    DrillDownQuery ddq = new DrillDownQuery(config, base);
-    req.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+    DrillDownQuery ddq = new DrillDownQuery(config, filterOnly(base, req));
+    req.filters()
+        .forEach(
+            (dim, values) -> {
+              if (!Fields.FILTER_ONLY.contains(dim)) {
+                values.forEach(v -> ddq.add(dim, v));
+              }
+            });
     return ddq;
+  }
+
+  /** The base query within the filter-only dimensions asked for (plain terms, never counted). */
+  private static Query filterOnly(Query base, SearchRequest req) {
+    BooleanQuery.Builder b = null;
+    for (String dim : Fields.FILTER_ONLY) {
+      List<String> values = req.filters().get(dim);
+      if (values == null || values.isEmpty()) {
+        continue;
+      }
+      if (b == null) {
+        b = new BooleanQuery.Builder().add(base, Occur.MUST);
+      }
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      values.forEach(
+          v -> any.add(new TermQuery(new Term(Fields.filterField(dim), v)), Occur.SHOULD));
+      b.add(any.build(), Occur.FILTER);
+    }
+    return b == null ? base : b.build();
   }
 
   private static Query dated(Query q, SearchRequest req) {
@@ -377,6 +402,13 @@ public final class LuceneBackend implements SearchBackend {
               config.getDimConfig(Fields.DISTRICT).indexFieldName, Fields.DISTRICT, district);
       scored.add(
           new BoostQuery(new ConstantScoreQuery(new TermQuery(t)), SearchPlan.DISTRICT_BOOST),
+          Occur.SHOULD);
+    }
+    for (SearchPlan.Preference p : plan.preferences()) {
+      // the meeting the query names (session, term) before releases that only mention its words
+      Term t = DrillDownQuery.term(config.getDimConfig(p.dim()).indexFieldName, p.dim(), p.value());
+      scored.add(
+          new BoostQuery(new ConstantScoreQuery(new TermQuery(t)), SearchPlan.MEETING_BOOST),
           Occur.SHOULD);
     }
     Query q = new BudgetQuery(drillDown(dated(scored.build(), req), req), budget);

@@ -29,13 +29,32 @@ import java.util.List;
  * @param districts district facet values the text names: releases about them rank higher
  * @param limits the bounds of counting and time
  * @param budget the time this search may take
+ * @param preferences facet values the text names besides districts (a meeting's session and term:
+ *     {@code lần thứ 16 khóa XXVI}): releases with them rank higher
  */
 public record SearchPlan(
     SearchRequest request,
     TextQueries text,
     List<String> districts,
     SearchLimits limits,
-    Budget budget) {
+    Budget budget,
+    List<Preference> preferences) {
+
+  /** A facet value a query names, and the boost of releases that have it. */
+  public record Preference(String dim, String value) {}
+
+  /** Added to releases whose meeting has the session or term the query names. */
+  public static final float MEETING_BOOST = 50f;
+
+  /** A plan that prefers no facet values beyond districts. */
+  public SearchPlan(
+      SearchRequest request,
+      TextQueries text,
+      List<String> districts,
+      SearchLimits limits,
+      Budget budget) {
+    this(request, text, districts, limits, budget, List.of());
+  }
 
   /**
    * Added to releases about a district the query names. The whole-query phrase weighs 20 per phrase
@@ -48,10 +67,17 @@ public record SearchPlan(
   /** The plan of a request: its text read once, the districts it names among those known. */
   public static SearchPlan of(
       SearchRequest req, TextQueryBuilder queries, DistrictNames names, SearchLimits limits) {
-    TextQueries text = queries.build(req.q());
+    // a meeting's numbers in every spelling: "lần thứ 16" also finds "lần thứ mười sáu"
+    MeetingWords.Read meeting = MeetingWords.read(req.q());
+    TextQueries text = queries.build(meeting.text());
     List<String> districts = text.units() == 0 ? List.of() : names.named(req.q());
     return new SearchPlan(
-        req, text, districts, limits, Budget.ofMillis(limits.budgetMillis(text.units())));
+        req,
+        text,
+        districts,
+        limits,
+        Budget.ofMillis(limits.budgetMillis(text.units())),
+        meeting.preferences());
   }
 
   /** The time this search may take in all, as its budget started with. */

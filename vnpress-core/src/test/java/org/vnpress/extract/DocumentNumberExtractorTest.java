@@ -334,4 +334,36 @@ class DocumentNumberExtractorTest {
     // Giáo dục & Đào tạo
     assertThat(values("có văn bản số 422/UBND-GD&ĐT về việc")).containsExactly("422/UBND-GD&ĐT");
   }
+
+  @Test
+  void theTermOfAPartyNumberIsKept() {
+    // resolution 60-NQ/TW: Party numbers restart every term, so the term tells documents apart
+    DocumentRef r =
+        only(
+            "theo tinh thần Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII và"
+                + " mục tiêu");
+    assertThat(r.term()).isEqualTo("XII");
+    assertThat(r.edition()).isEqualTo("18-NQ/TW@XII");
+  }
+
+  @Test
+  void noTermPastTheClause() {
+    // seed 002: the term belongs to the programmes of the next clause, not to the number
+    DocumentRef r =
+        EXTRACTOR
+            .extract(
+                "thực hiện Nghị quyết số 15-NQ/TU và Chỉ thị số 15-CT/TU; 10 chương trình công tác"
+                    + " của Thành ủy (khóa XVII)")
+            .get(1);
+    assertThat(r.term()).isNull();
+    assertThat(r.edition()).isNull();
+  }
+
+  @Test
+  void aStateNumberCarriesItsYearAndNeedsNoEdition() {
+    // resolution 1654/NQ-UBTVQH15
+    DocumentRef r = only("theo Nghị quyết số 203/2025/QH15;");
+    assertThat(r.term()).isNull();
+    assertThat(r.edition()).isNull();
+  }
 }

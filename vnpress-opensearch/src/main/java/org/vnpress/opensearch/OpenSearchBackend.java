@@ -325,6 +325,11 @@ public final class OpenSearchBackend implements SearchBackend {
         cs.putObject("filter").putObject("term").put(Fields.DISTRICT, d);
         cs.put("boost", SearchPlan.DISTRICT_BOOST);
       }
+      for (SearchPlan.Preference p : plan.preferences()) {
+        ObjectNode cs = should.addObject().putObject("constant_score");
+        cs.putObject("filter").putObject("term").put(p.dim(), p.value());
+        cs.put("boost", SearchPlan.MEETING_BOOST);
+      }
     }
     if (req.from() != null || req.to() != null) {
       ObjectNode range =
@@ -337,10 +342,22 @@ public final class OpenSearchBackend implements SearchBackend {
       }
     }
     Map<String, ObjectNode> filters = new LinkedHashMap<>();
+    for (String dim : Fields.FILTER_ONLY) {
+      List<String> values = req.filters().get(dim);
+      if (values != null && !values.isEmpty()) {
+        // filter-only values restrict the base query: no facet counts under or beside them
+        ArrayNode list =
+            bool.withArrayProperty("filter")
+                .addObject()
+                .putObject("terms")
+                .putArray(Fields.filterField(dim));
+        values.forEach(list::add);
+      }
+    }
     req.filters()
         .forEach(
             (dim, values) -> {
-              if (!values.isEmpty()) {
+              if (!values.isEmpty() && !Fields.FILTER_ONLY.contains(dim)) {
                 ObjectNode terms = OpenSearchHosts.JSON.createObjectNode();
                 ArrayNode list = terms.putObject("terms").putArray(dim);
                 values.forEach(list::add);

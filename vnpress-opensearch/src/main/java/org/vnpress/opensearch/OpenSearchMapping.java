@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vnpress.extract.District;
-import org.vnpress.extract.DocumentRef;
 import org.vnpress.extract.PressRelease;
-import org.vnpress.index.FacetLabels;
 import org.vnpress.index.Fields;
 import org.vnpress.index.RecordCodec;
+import org.vnpress.index.RecordFacets;
 import org.vnpress.index.TextFields;
 
 /**
@@ -70,6 +68,10 @@ final class OpenSearchMapping {
       props.putObject(dim).put("type", "keyword");
       props.putObject(dim + LABELLED).put("type", "keyword").put("index", false);
     }
+    // filter-only: searched, never aggregated
+    for (String dim : Fields.FILTER_ONLY) {
+      props.putObject(Fields.filterField(dim)).put("type", "keyword").put("doc_values", false);
+    }
     return def;
   }
 
@@ -91,29 +93,15 @@ final class OpenSearchMapping {
       d.put(Fields.DATE, r.date().firstDay().toEpochDay());
     }
     Map<String, Map<String, String>> facets = new LinkedHashMap<>();
-    for (District x : r.districts()) {
-      facet(facets, Fields.DISTRICT, x.value(), x.label());
+    for (RecordFacets.Entry e : RecordFacets.of(r)) {
+      facets.computeIfAbsent(e.dim(), k -> new LinkedHashMap<>()).putIfAbsent(e.value(), e.label());
     }
-    for (District p : r.places()) {
-      facet(facets, Fields.PLACE, p.value(), p.label());
-    }
-    if (r.quarter() != null) {
-      facet(facets, Fields.QUARTER, r.quarter(), FacetLabels.quarter(r.quarter()));
-    }
-    if (r.date().isKnown()) {
-      String y = Integer.toString(r.date().year());
-      facet(facets, Fields.YEAR, y, y);
-    }
-    for (DocumentRef x : r.documents()) {
-      facet(facets, Fields.DOCUMENT, x.value(), FacetLabels.document(x));
-      facet(facets, Fields.DOCTYPE, x.type(), x.typeLabel());
-      if (x.issuer() != null) {
-        facet(facets, Fields.ISSUER, x.issuer(), x.issuerLabel());
-      }
-    }
-    for (String p : r.periods()) {
-      facet(facets, Fields.PERIOD, p, FacetLabels.period(p));
-    }
+    RecordFacets.filters(r)
+        .forEach(
+            (dim, values) -> {
+              ArrayNode a = d.putArray(Fields.filterField(dim));
+              values.forEach(a::add);
+            });
     facets.forEach(
         (dim, values) -> {
           ArrayNode plain = d.putArray(dim);
@@ -125,15 +113,5 @@ final class OpenSearchMapping {
               });
         });
     return d;
-  }
-
-  private static void facet(
-      Map<String, Map<String, String>> facets, String dim, String value, String label) {
-    if (value == null || value.isBlank()) {
-      return;
-    }
-    facets
-        .computeIfAbsent(dim, k -> new LinkedHashMap<>())
-        .putIfAbsent(value, label == null ? value : label);
   }
 }

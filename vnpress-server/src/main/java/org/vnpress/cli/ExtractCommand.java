@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.vnpress.extract.District;
 import org.vnpress.extract.DocumentRef;
 import org.vnpress.extract.Extractor;
+import org.vnpress.extract.Meeting;
+import org.vnpress.extract.Person;
 import org.vnpress.extract.PressRelease;
 import org.vnpress.extract.Sources;
 import org.vnpress.server.App;
@@ -38,6 +40,9 @@ final class ExtractCommand implements Callable<Integer> {
       List<District> places,
       List<DocumentRef> documents,
       List<String> periods,
+      List<Person> people,
+      Meeting meeting,
+      DocumentRef number,
       List<String> notes,
       String body) {
 
@@ -56,6 +61,9 @@ final class ExtractCommand implements Callable<Integer> {
           r.places(),
           r.documents(),
           r.periods(),
+          r.people(),
+          r.meeting(),
+          r.number(),
           r.notes(),
           r.body());
     }

@@ -53,6 +53,7 @@ public final class App {
     SuggestController suggest = new SuggestController(backend);
     ExportController export = new ExportController(backend);
     FeedController feed = new FeedController(backend);
+    FactsController facts = new FactsController(metrics.searching(backend));
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(json(), false));
@@ -104,6 +105,8 @@ public final class App {
           config.routes.get("/api/search", search::search);
           config.routes.get("/api/suggest", suggest::suggest);
           config.routes.get("/api/export", export::export);
+          config.routes.get("/api/citations", facts::citations);
+          config.routes.get("/api/people", facts::people);
           config.routes.get("/feed", feed::feed);
           config.routes.get("/api/documents/{id}", documents::get);
           config.routes.post("/api/documents", documents::post);
