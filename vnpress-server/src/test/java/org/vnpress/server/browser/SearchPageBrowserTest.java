@@ -3,29 +3,20 @@ package org.vnpress.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.util.IOUtils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The search page in headless Chromium against a server holding the five seed press releases. */
-class SearchPageBrowserTest {
+class SearchPageBrowserTest extends PageTest {
   private static final String SEED_HOANG_MAI = "001_231455aad9621628";
   private static final String SEED_NAM_TU_LIEM = "002_ee1f14a8cdde49d3";
   private static final String SEED_MONTH_ONLY = "003_748c56fe5ba81c01";
@@ -33,33 +24,9 @@ class SearchPageBrowserTest {
   private static final String HOANG_MAI = "Hà Nội/Hoàng Mai";
   private static final String HAI_BA_TRUNG = "Hà Nội/Hai Bà Trưng";
 
-  private static TestServer server;
-  private static ChromeDriver driver;
-  private static Path profile;
-
-  @RegisterExtension final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> driver);
-
   @BeforeAll
   static void startBrowserAndServer() throws IOException {
-    if (!BrowserSupport.checkBrowserAvailable()) {
-      return;
-    }
-    server = TestServer.start();
-    profile = BrowserSupport.tempProfile();
-    driver = BrowserSupport.startChrome(profile);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (profile != null) {
-      IOUtils.rm(profile);
-    }
+    start(TestServer::start);
   }
 
   @BeforeEach
@@ -714,78 +681,6 @@ class SearchPageBrowserTest {
 
   // ------------------------------------------------------------------ helpers
 
-  @SuppressWarnings("unchecked")
-  private static List<String> problems() {
-    return (List<String>)
-        ((JavascriptExecutor) driver).executeScript("return window.__vnpressProblems || []");
-  }
-
-  /**
-   * Finds and clicks an element as one step, again while it is replaced in between: the page
-   * re-renders lists and the chart after responses and resizes.
-   */
-  private static void click(By by) {
-    waitFor()
-        .until(
-            d -> {
-              d.findElement(by).click();
-              return true;
-            });
-  }
-
-  private static void open(String pathAndQuery) {
-    driver.get(server.base() + pathAndQuery);
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static Wait waitFor() {
-    return new Wait(driver, Duration.ofSeconds(10));
-  }
-
-  private static String phase() {
-    return (String)
-        ((JavascriptExecutor) driver).executeScript("return document.body.dataset.phase || ''");
-  }
-
-  /** Waits until the page has finished its current request and shown the outcome. */
-  private static void settled() {
-    waitFor().until(d -> List.of("ready", "empty", "error").contains(phase()));
-  }
-
-  private static Map<String, List<String>> urlParams() {
-    String url = driver.getCurrentUrl();
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    int q = url.indexOf('?');
-    if (q < 0) {
-      return params;
-    }
-    for (String pair : url.substring(q + 1).split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      String[] kv = pair.split("=", 2);
-      String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
-      params
-          .computeIfAbsent(
-              URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new java.util.ArrayList<>())
-          .add(value);
-    }
-    return params;
-  }
-
-  private static List<String> hitIds() {
-    return driver.findElements(By.cssSelector("#hits .hit")).stream()
-        .map(e -> e.getAttribute("data-id"))
-        .toList();
-  }
-
-  private static WebElement hit(String id) {
-    return driver.findElement(By.cssSelector("#hits .hit[data-id='" + id + "']"));
-  }
-
   private static WebElement checkbox(String facet, String value) {
     return driver.findElement(
         By.cssSelector("fieldset[data-facet='" + facet + "'] input[data-value='" + value + "']"));
@@ -808,21 +703,7 @@ class SearchPageBrowserTest {
     return counts;
   }
 
-  private static List<String> facetLabels(String facet) {
-    return driver
-        .findElements(
-            By.cssSelector("fieldset[data-facet='" + facet + "'] li.facet-item .facet-label"))
-        .stream()
-        .map(e -> e.getAttribute("textContent"))
-        .toList();
-  }
-
   private static long innerWidth() {
     return (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
-  }
-
-  private static long scrollWidth() {
-    return (Long)
-        ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
   }
 }

@@ -4,35 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.util.IOUtils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The search page of issue 19 in headless Chromium, at a desktop and a phone viewport, against a
  * server holding the seeds and the 35 bundled resolutions: dates, paging, totals, landing, phone
  * layout, keyboard, Vietnamese messages, completion, facet filter boxes, export and feed.
  */
-class SearchPageRoundTwoBrowserTest {
+class SearchPageRoundTwoBrowserTest extends PageTest {
   private static final String SEED_HOANG_MAI = "001_231455aad9621628";
   private static final String SEED_UNDATED = "004_4cc13ceeb386153d";
   private static final String HOANG_MAI = "Hà Nội/Hoàng Mai";
@@ -53,33 +46,9 @@ class SearchPageRoundTwoBrowserTest {
     }
   }
 
-  private static TestServer server;
-  private static ChromeDriver driver;
-  private static Path profile;
-
-  @RegisterExtension final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> driver);
-
   @BeforeAll
   static void startBrowserAndServer() throws IOException {
-    if (!BrowserSupport.checkBrowserAvailable()) {
-      return;
-    }
-    server = TestServer.startBundled();
-    profile = BrowserSupport.tempProfile();
-    driver = BrowserSupport.startChrome(profile);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (profile != null) {
-      IOUtils.rm(profile);
-    }
+    start(TestServer::startBundled);
   }
 
   @BeforeEach
@@ -629,89 +598,5 @@ class SearchPageRoundTwoBrowserTest {
         ((JavascriptExecutor) driver)
             .executeScript(
                 "const h = arguments[0].closest('.hit'); return h ? h.dataset.id : null;", e);
-  }
-
-  private static String text(String id) {
-    return driver.findElement(By.id(id)).getAttribute("textContent");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> problems() {
-    return (List<String>)
-        ((JavascriptExecutor) driver).executeScript("return window.__vnpressProblems || []");
-  }
-
-  private static void click(By by) {
-    waitFor()
-        .until(
-            d -> {
-              d.findElement(by).click();
-              return true;
-            });
-  }
-
-  private static void open(String pathAndQuery) {
-    driver.get(server.base() + pathAndQuery);
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static Wait waitFor() {
-    return new Wait(driver, Duration.ofSeconds(10));
-  }
-
-  private static String phase() {
-    return (String)
-        ((JavascriptExecutor) driver).executeScript("return document.body.dataset.phase || ''");
-  }
-
-  private static void settled() {
-    waitFor().until(d -> List.of("ready", "empty", "error").contains(phase()));
-  }
-
-  private static Map<String, List<String>> urlParams() {
-    String url = driver.getCurrentUrl();
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    int q = url.indexOf('?');
-    if (q < 0) {
-      return params;
-    }
-    for (String pair : url.substring(q + 1).split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      String[] kv = pair.split("=", 2);
-      String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
-      params
-          .computeIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
-          .add(value);
-    }
-    return params;
-  }
-
-  private static List<String> hitIds() {
-    return driver.findElements(By.cssSelector("#hits .hit")).stream()
-        .map(e -> e.getAttribute("data-id"))
-        .toList();
-  }
-
-  private static WebElement hit(String id) {
-    return driver.findElement(By.cssSelector("#hits .hit[data-id='" + id + "']"));
-  }
-
-  private static List<String> facetLabels(String facet) {
-    return driver
-        .findElements(
-            By.cssSelector("fieldset[data-facet='" + facet + "'] li.facet-item .facet-label"))
-        .stream()
-        .map(e -> e.getAttribute("textContent"))
-        .toList();
-  }
-
-  private static long scrollWidth() {
-    return (Long)
-        ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
   }
 }
