@@ -90,6 +90,7 @@ public final class IndexBench {
     Phase vnpress;
     if (keep != null) {
       Path kept = keep.vnpressIndexDir();
+      keep.unmarkBuilt();
       vnpress = measure("vnpress", raw, this::vnpressIngest, kept);
       keep.markBuilt(vnpress.seconds());
     } else {

@@ -129,6 +129,17 @@ public final class QueryBench {
     Files.deleteIfExists(dir.resolve("fts5.db.complete"));
   }
 
+  /**
+   * Before the vnpress index is built again: until {@link #markBuilt}, no run takes what is in the
+   * folder as complete (a build that failed half-way once left a query run measuring an almost
+   * empty index).
+   */
+  public void unmarkBuilt() throws IOException {
+    Files.deleteIfExists(dir.resolve("vnpress.complete"));
+    Files.deleteIfExists(dir.resolve("lucene.complete"));
+    Files.deleteIfExists(dir.resolve("fts5.db.complete"));
+  }
+
   /** The vnpress index for this corpus, built by {@code vnpress index}'s code path when missing. */
   public Path vnpressIndex() throws Exception {
     Path idx = vnpressIndexDir();

@@ -834,7 +834,8 @@ public final class PeopleExtractor {
    * Chí Minh}).
    */
   private int nameAfterPost(Words w, int k, int postFrom, boolean rightAfterTitle) {
-    if (!w.isNameWord(k) || !SURNAMES.contains(w.lower(k))) {
+    // a post may end the text (a title as its last words)
+    if (k >= w.size || !w.isNameWord(k) || !SURNAMES.contains(w.lower(k))) {
       return -1;
     }
     int e = nameRun(w, k, 4);

@@ -112,6 +112,29 @@ public record PressRelease(
         number);
   }
 
+  /** The same release with one more note on how extraction treated it. */
+  public PressRelease withNote(String note) {
+    List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return new PressRelease(
+        id,
+        title,
+        displayTitle,
+        body,
+        date,
+        author,
+        url,
+        source,
+        districts,
+        places,
+        documents,
+        periods,
+        more,
+        people,
+        meeting,
+        number);
+  }
+
   /** The same release with other document references (terms added). */
   public PressRelease withDocuments(List<DocumentRef> refs) {
     return new PressRelease(

@@ -184,4 +184,20 @@ class PeopleExtractorTest {
                     new District("Hà Nội/Ba Đình", "Quận Ba Đình"))))
         .isEqualTo("Quận ủy");
   }
+
+  @Test
+  void aTextCutShortRightAfterAPostNamesNoOneAndDoesNotFail() {
+    // DANeS: a rank, a name, a post; a copy cut short may end on any of its words
+    String text =
+        "Nằm trong hoạt động thăm hỏi, tặng quà cho các gia đình có người tử vong do nhiễm Covid-19"
+            + " trên địa bàn tỉnh, Đại tá Đinh Văn Nơi, Giám đốc Công an tỉnh An Giang vừa đến thăm"
+            + " hỏi, động viên";
+    assertThat(names(text)).containsExactly("Đinh Văn Nơi");
+    assertThat(people(text.substring(0, text.indexOf("Đại tá") + "Đại tá".length()))).isEmpty();
+    for (int i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+      String cut = text.substring(0, i);
+      // a name cut short is what the cut text says; nothing else is anyone
+      assertThat(names(cut)).as(cut).allMatch("Đinh Văn Nơi"::startsWith);
+    }
+  }
 }
