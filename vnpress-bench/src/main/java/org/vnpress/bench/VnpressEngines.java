@@ -57,7 +57,18 @@ final class VnpressEngines {
   /** The app on a free loopback port; clients are java.net.http requests to /api/search. */
   static SearchEngine overHttp(LuceneBackend backend) {
     // only the HTTP layer is measured here: the app's type stays behind var, server/ owns Javalin
-    var app = App.create(backend, new Sources(Extractor.standard()), ServerConfig.local(0, null));
+    // no access log: thousands of request lines would bury the bench's own output
+    ServerConfig local = ServerConfig.local(0, null);
+    ServerConfig quiet =
+        new ServerConfig(
+            local.host(),
+            local.port(),
+            local.token(),
+            local.corsOrigin(),
+            local.idleTimeoutMs(),
+            ServerConfig.AccessLog.OFF,
+            local.metrics());
+    var app = App.create(backend, new Sources(Extractor.standard()), quiet);
     app.start();
     int port = app.port();
     HttpClient http =
