@@ -499,7 +499,11 @@ public final class Ingest {
 
     private Request(ReleaseWriter writer) throws IOException {
       this.writer = writer;
-      spool = Files.createTempFile("vnpress-request-", ".jsonl");
+      Path folder = writer.spoolFolder();
+      spool =
+          folder == null
+              ? Files.createTempFile("vnpress-request-", ".jsonl")
+              : Files.createTempFile(folder, "vnpress-request-", ".jsonl");
       out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
     }
 

@@ -152,7 +152,33 @@ public final class PressIndex implements ReleaseWriter, Closeable {
   public static PressIndex open(Path dir) throws IOException {
     Files.createDirectories(dir);
     IndexUpgrade.ifNeeded(dir);
-    return new PressIndex(FSDirectory.open(dir), dir, false);
+    PressIndex index = new PressIndex(FSDirectory.open(dir), dir, false);
+    index.spool = clearedSpool(dir.resolve(SPOOL));
+    return index;
+  }
+
+  /** The folder in the index where write requests wait for their batch (see {@link Ingest}). */
+  public static final String SPOOL = "requests";
+
+  private Path spool;
+
+  /**
+   * The spool folder, emptied: a file left there belongs to a request that a crash interrupted
+   * before its batch committed, so it was never acknowledged and nothing of it is lost.
+   */
+  private static Path clearedSpool(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    try (var files = Files.newDirectoryStream(folder, "vnpress-request-*.jsonl")) {
+      for (Path f : files) {
+        Files.deleteIfExists(f);
+      }
+    }
+    return folder;
+  }
+
+  @Override
+  public Path spoolFolder() {
+    return spool;
   }
 
   /**

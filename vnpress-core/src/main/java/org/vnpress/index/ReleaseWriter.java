@@ -40,6 +40,15 @@ public interface ReleaseWriter {
   Prepared prepare(PressRelease release) throws IOException;
 
   /**
+   * Where a request's records wait until its batch is written: a folder of this writer's own,
+   * cleared of what a crash left there when the writer opens, or null for the system's temporary
+   * folder.
+   */
+  default java.nio.file.Path spoolFolder() {
+    return null;
+  }
+
+  /**
    * Whether {@link Batch#put} may be called from two threads at once, for different ids: a Lucene
    * writer then indexes on both cores. False unless a writer says so.
    */
