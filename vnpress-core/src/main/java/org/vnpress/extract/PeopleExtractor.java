@@ -2,6 +2,7 @@ package org.vnpress.extract;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,9 @@ public final class PeopleExtractor {
 
   /** Titles, lower case, with the form shown; "phó" forms are added for those that have one. */
   private static final Map<String, String> TITLES = new HashMap<>();
+
+  /** The first words of the titles: most words start none, and are passed over at once. */
+  private static final Set<String> TITLE_STARTS = new HashSet<>();
 
   /** Titles whose following capitalised words name the ministry: {@code Thứ trưởng Xây dựng}. */
   private static final Set<String> MINISTERIAL =
@@ -131,6 +135,9 @@ public final class PeopleExtractor {
     }
     TITLES.put("thường trực", "Thường trực");
     TITLES.replaceAll((k, v) -> v.replace("uý", "úy"));
+    for (String key : TITLES.keySet()) {
+      TITLE_STARTS.add(key.substring(0, key.indexOf(' ') < 0 ? key.length() : key.indexOf(' ')));
+    }
   }
 
   /** Words that start the unit of a post: the organ the post belongs to. */
@@ -406,6 +413,9 @@ public final class PeopleExtractor {
   /** How many words a cue for people takes at {@code i} (đồng chí, ông, bà), or 0. */
   private static int cueLength(Words w, int i) {
     String l = w.lower(i);
+    if (!l.equals("đồng") && !l.equals("đ") && !l.equals("ông") && !l.equals("bà")) {
+      return 0;
+    }
     boolean sentenceStart = i == 0 || w.gap(i).matches(".*[.!?:\"“”\n(].*");
     if (l.equals("đồng") && i + 1 < w.size && w.lower(i + 1).equals("chí") && w.tight(i + 1)) {
       return w.isLower(i) || sentenceStart ? 2 : 0;
@@ -1044,10 +1054,16 @@ public final class PeopleExtractor {
         && w.lower(i + 2).matches("ban|tỉnh|thành|hđnd|ubnd|quận|huyện")) {
       return 2;
     }
+    if (!TITLE_STARTS.contains(w.lower(i))) {
+      return 0;
+    }
     for (int n = Math.min(MAX_TITLE_WORDS, w.size - i); n >= 1; n--) {
       boolean tight = true;
       for (int k = i + 1; k < i + n; k++) {
         tight &= w.tight(k);
+      }
+      if (!tight) {
+        continue;
       }
       String key = w.lowerJoined(i, i + n);
       // "thường trực" is a post only before the body it serves (above)
