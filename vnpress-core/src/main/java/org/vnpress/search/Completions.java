@@ -264,12 +264,16 @@ public final class Completions implements Closeable {
     final List<BytesRef> keys = new ArrayList<>();
     final List<Long> weights = new ArrayList<>();
 
+    /** Every key added so far: a title phrase that is a district's name is that district. */
+    final Set<String> taken = new HashSet<>();
+
     void add(Completion c, long weight, String... texts) {
       int n = entries.size();
       entries.add(c);
       Set<String> distinct = new HashSet<>();
       for (String t : texts) {
         String k = key(t);
+        taken.add(k);
         if (!k.isEmpty() && distinct.add(k)) {
           keys.add(new BytesRef(k + KEY_END + n));
           // the FST holds int weights
@@ -422,6 +426,9 @@ public final class Completions implements Closeable {
     int finalSampled = sampled;
     byKey.values().stream()
         .filter(p -> p.titles >= least)
+        // "Hoàng Mai" in titles is the district Hoàng Mai, already there with its count; listed
+        // again as a phrase, it came before the district whenever the sample held it often
+        .filter(p -> !g.taken.contains(key(p.surface)))
         .sorted(Comparator.comparingInt((Phrase p) -> -p.titles))
         .limit(MAX_PHRASES)
         .forEach(
