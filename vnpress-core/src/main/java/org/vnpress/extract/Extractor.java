@@ -192,15 +192,11 @@ public final class Extractor {
   public PressRelease withFacts(PressRelease r) {
     String all = (r.title() == null ? "" : r.title() + "\n") + r.body();
     List<String> failed = new ArrayList<>();
-    PressRelease out =
-        r.withFacts(
-            fact("people", () -> people.extract(all, r.districts()), List.of(), failed),
-            fact("meeting", () -> meetings.extract(r.title(), r.body()), null, failed),
-            fact("own number", () -> OwnNumber.of(r.title(), r.body(), documents), null, failed));
-    for (String f : failed) {
-      out = out.withNote(f);
-    }
-    return out;
+    return r.withFacts(
+        fact("people", () -> people.extract(all, r.districts()), List.of(), failed),
+        fact("meeting", () -> meetings.extract(r.title(), r.body()), null, failed),
+        fact("own number", () -> OwnNumber.of(r.title(), r.body(), documents), null, failed),
+        failed);
   }
 
   /**

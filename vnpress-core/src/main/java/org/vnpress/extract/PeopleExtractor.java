@@ -48,24 +48,7 @@ public final class PeopleExtractor {
       Set.of("bộ trưởng", "thứ trưởng", "cục trưởng", "tổng cục trưởng", "vụ trưởng");
 
   /** Military and police ranks: a post of their own, never with a unit. */
-  private static final Set<String> RANKS =
-      Set.of(
-          "đại tướng",
-          "thượng tướng",
-          "trung tướng",
-          "thiếu tướng",
-          "đại tá",
-          "thượng tá",
-          "trung tá",
-          "thiếu tá",
-          "đại úy",
-          "thượng úy",
-          "trung úy",
-          "thiếu úy",
-          "đại uý",
-          "thượng uý",
-          "trung uý",
-          "thiếu uý");
+  private static final Set<String> RANKS = PersonNames.RANKS;
 
   private static final int MAX_TITLE_WORDS = 5;
 

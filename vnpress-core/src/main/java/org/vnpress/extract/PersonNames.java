@@ -25,9 +25,32 @@ import java.util.Set;
  */
 final class PersonNames {
 
-  /** Titles and forms of address, lower case, up to three words. */
+  /**
+   * Military and police ranks, lower case, as written in either tone placement: titles of their
+   * own, never with a unit (the people finder reads them too).
+   */
+  static final Set<String> RANKS =
+      Set.of(
+          "đại tướng",
+          "thượng tướng",
+          "trung tướng",
+          "thiếu tướng",
+          "đại tá",
+          "thượng tá",
+          "trung tá",
+          "thiếu tá",
+          "đại úy",
+          "thượng úy",
+          "trung úy",
+          "thiếu úy",
+          "đại uý",
+          "thượng uý",
+          "trung uý",
+          "thiếu uý");
+
+  /** Titles and forms of address (the ranks among them), lower case, up to three words. */
   private static final Set<String> TITLES =
-      keys(
+      withRanks(
           "đồng chí",
           "đ c",
           "đc",
@@ -71,18 +94,6 @@ final class PersonNames {
           "chánh thanh tra",
           "tổng thư ký",
           "thư ký",
-          "đại tướng",
-          "thượng tướng",
-          "trung tướng",
-          "thiếu tướng",
-          "đại tá",
-          "thượng tá",
-          "trung tá",
-          "thiếu tá",
-          "đại úy",
-          "thượng úy",
-          "trung úy",
-          "thiếu úy",
           "giáo sư",
           "phó giáo sư",
           "gs",
@@ -227,6 +238,12 @@ final class PersonNames {
 
   PersonNames(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
+  }
+
+  private static Set<String> withRanks(String... words) {
+    Set<String> out = keys(words);
+    out.addAll(keys(RANKS.toArray(String[]::new)));
+    return out;
   }
 
   private static Set<String> keys(String... words) {

@@ -91,8 +91,17 @@ public record PressRelease(
     return date.quarter();
   }
 
-  /** The same release with the fields found from its text since the third index layout. */
-  public PressRelease withFacts(List<Person> people, Meeting meeting, DocumentRef number) {
+  /**
+   * The same release with the fields found from its text since the third index layout, and the
+   * notes of finding them (a finder that failed says so).
+   */
+  public PressRelease withFacts(
+      List<Person> people, Meeting meeting, DocumentRef number, List<String> factNotes) {
+    List<String> all = notes;
+    if (!factNotes.isEmpty()) {
+      all = new java.util.ArrayList<>(notes);
+      all.addAll(factNotes);
+    }
     return new PressRelease(
         id,
         title,
@@ -106,30 +115,7 @@ public record PressRelease(
         places,
         documents,
         periods,
-        notes,
-        people,
-        meeting,
-        number);
-  }
-
-  /** The same release with one more note on how extraction treated it. */
-  public PressRelease withNote(String note) {
-    List<String> more = new java.util.ArrayList<>(notes);
-    more.add(note);
-    return new PressRelease(
-        id,
-        title,
-        displayTitle,
-        body,
-        date,
-        author,
-        url,
-        source,
-        districts,
-        places,
-        documents,
-        periods,
-        more,
+        all,
         people,
         meeting,
         number);
