@@ -346,34 +346,12 @@ public final class Ingest {
       } catch (IOException | RuntimeException | Error e) {
         failure = e;
       }
-      boolean interrupted = false;
-      while (true) {
-        try {
-          other.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (failure == null) {
-            failure = e.getCause();
-          }
-          break;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      if (failure instanceof IOException io) {
-        throw io;
-      }
-      if (failure instanceof RuntimeException re) {
-        throw re;
-      }
-      if (failure instanceof Error err) {
-        throw err;
+      Throwable otherFailure = settled(other);
+      if (failure == null) {
+        failure = otherFailure;
       }
       if (failure != null) {
-        throw new IOException(failure);
+        rethrow(failure);
       }
     }
 
@@ -431,23 +409,9 @@ public final class Ingest {
     }
 
     private void settle() {
-      if (writing == null) {
-        return;
-      }
-      boolean interrupted = false;
-      while (true) {
-        try {
-          writing.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          break;
-        }
-      }
-      writing = null;
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      if (writing != null) {
+        settled(writing);
+        writing = null;
       }
     }
 
@@ -462,20 +426,49 @@ public final class Ingest {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while indexing");
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof IOException io) {
-          throw io;
-        }
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw new IOException(e.getCause());
+        rethrow(e.getCause());
       } finally {
         writing = null;
       }
     }
+  }
+
+  /**
+   * Waits for a task without being interrupted (an interrupted write would break Lucene's file),
+   * keeping the thread's interrupt for later; returns the task's failure, or null.
+   */
+  private static Throwable settled(Future<?> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          task.get();
+          return null;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          return e.getCause();
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** A writer task's failure, thrown again as what it was. */
+  private static void rethrow(Throwable failure) throws IOException {
+    if (failure instanceof IOException io) {
+      throw io;
+    }
+    if (failure instanceof RuntimeException re) {
+      throw re;
+    }
+    if (failure instanceof Error err) {
+      throw err;
+    }
+    throw new IOException(failure);
   }
 
   // ------------------------------------------------------------------ one request
