@@ -44,15 +44,25 @@ final class DocumentController {
   }
 
   void post(Context ctx) throws IOException {
-    authorize(ctx);
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > ServerConfig.MAX_BODY_BYTES) {
-      throw tooLarge();
+    Body body = new Body(ctx::bodyInputStream);
+    IngestResult result;
+    try {
+      authorize(ctx);
+      if (ctx.req().getContentLengthLong() > ServerConfig.MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      result = write(ctx, body);
+    } catch (ApiException e) {
+      body.discardRest(ctx.header("Expect"), ctx.req().getContentLengthLong());
+      throw e;
     }
+    metrics.written(result);
+    ctx.json(result);
+  }
+
+  private IngestResult write(Context ctx, Body body) throws IOException {
     long t0 = System.nanoTime();
     Sources extraction = sources.get();
-    Body body = new Body(ctx.bodyInputStream());
-    IngestResult result;
     try (Ingest.Request request = Ingest.request(backend)) {
       RequestRecords.read(
           body,
@@ -67,7 +77,7 @@ final class DocumentController {
               request.add(position, new Sources.Rejected(origin, reason));
             }
           });
-      result = request.apply();
+      IngestResult result = request.apply();
       LOG.info(
           "write from {}: {} records, added {}, replaced {}, rejected {} ({} bytes, {} ms)",
           ctx.ip(),
@@ -77,12 +87,11 @@ final class DocumentController {
           result.rejected().size(),
           body.count,
           (System.nanoTime() - t0) / 1_000_000);
+      return result;
     } catch (IOException | RuntimeException e) {
       LOG.warn("write from {} refused after {} bytes: {}", ctx.ip(), body.count, e.getMessage());
       throw e;
     }
-    metrics.written(result);
-    ctx.json(result);
   }
 
   void delete(Context ctx) throws IOException {
@@ -134,11 +143,25 @@ final class DocumentController {
    * BodyAborted}, not a server error.
    */
   private static final class Body extends InputStream {
-    private final InputStream in;
+    /** What is read and dropped after a refusal, at most. */
+    static final long LINGER_BYTES = 2L * ServerConfig.MAX_BODY_BYTES;
+
+    static final long LINGER_NANOS = 10_000_000_000L;
+
+    private final Supplier<InputStream> stream;
+    private InputStream in;
     long count;
 
-    Body(InputStream in) {
-      this.in = in;
+    /** The stream is taken at the first read: taking it answers an {@code Expect: 100-continue}. */
+    Body(Supplier<InputStream> stream) {
+      this.stream = stream;
+    }
+
+    private InputStream in() {
+      if (in == null) {
+        in = stream.get();
+      }
+      return in;
     }
 
     @Override
@@ -151,7 +174,7 @@ final class DocumentController {
     public int read(byte[] b, int off, int len) throws IOException {
       int n;
       try {
-        n = in.read(b, off, len);
+        n = in().read(b, off, len);
       } catch (IOException e) {
         throw new BodyAborted(count, e);
       }
@@ -162,6 +185,29 @@ final class DocumentController {
         }
       }
       return n;
+    }
+
+    /**
+     * Reads and drops what the client is still sending after a refusal, so that the answer reaches
+     * it: a socket closed with unread bytes is reset, and the reset can overtake the answer (the
+     * lingering close of nginx). At most {@link #LINGER_BYTES} in all, for at most ten seconds; a
+     * client that sent {@code Expect: 100-continue} and was never asked for the body sends none.
+     */
+    void discardRest(String expect, long declared) {
+      if ((in == null && "100-continue".equalsIgnoreCase(expect)) || declared > LINGER_BYTES) {
+        return;
+      }
+      long deadline = System.nanoTime() + LINGER_NANOS;
+      byte[] sink = new byte[64 * 1024];
+      try {
+        for (int n; count < LINGER_BYTES && System.nanoTime() < deadline; count += n) {
+          if ((n = in().read(sink)) < 0) {
+            return;
+          }
+        }
+      } catch (IOException e) {
+        // the client is gone: there is nobody left to answer
+      }
     }
   }
 

@@ -62,11 +62,49 @@ final class Http {
         "Bearer " + token);
   }
 
+  /**
+   * A write sent as a client of large uploads sends it: {@code Expect: 100-continue}, the body only
+   * once the server asks for it.
+   */
+  Answer postAskingFirst(String body, String token) {
+    return exchange(
+        "POST",
+        "/api/documents",
+        HttpRequest.BodyPublishers.ofString(body),
+        true,
+        "Content-Type",
+        "application/json",
+        "Authorization",
+        "Bearer " + token);
+  }
+
+  /** A write of unknown length: chunked, as a client streaming from a file or a pipe sends it. */
+  Answer postChunked(byte[] body, String token) {
+    return exchange(
+        "POST",
+        "/api/documents",
+        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)),
+        "Content-Type",
+        "application/json",
+        "Authorization",
+        "Bearer " + token);
+  }
+
   private Answer exchange(
       String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+    return exchange(method, path, body, false, headers);
+  }
+
+  private Answer exchange(
+      String method,
+      String path,
+      HttpRequest.BodyPublisher body,
+      boolean expectContinue,
+      String... headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(60))
+            .expectContinue(expectContinue)
             .method(method, body);
     if (headers.length > 0) {
       b.headers(headers);
