@@ -36,13 +36,24 @@ public final class Ranking {
   static TopDocs rank(
       IndexSearcher s, Query scored, Query phrase, int n, TextQueryBuilder.Tuning tuning)
       throws IOException {
-    int window = tuning.rescoreWindow();
-    int collect = Math.max(n, phrase == null ? 0 : window);
+    int collect = collect(n, phrase, tuning);
     TopDocs first = s.search(scored, new TopScoreDocCollectorManager(collect, null, collect));
+    return rerank(s, first, phrase, n, tuning);
+  }
+
+  /** How many hits the first pass collects for a page of {@code n}: the re-ranking window. */
+  static int collect(int n, Query phrase, TextQueryBuilder.Tuning tuning) {
+    return Math.max(n, phrase == null ? 0 : tuning.rescoreWindow());
+  }
+
+  /** The first pass's hits, the best {@code rescoreWindow} re-ranked with the phrase, cut to n. */
+  static TopDocs rerank(
+      IndexSearcher s, TopDocs first, Query phrase, int n, TextQueryBuilder.Tuning tuning)
+      throws IOException {
     if (phrase == null || first.scoreDocs.length == 0 || tuning.phraseBoost() == 0) {
       return cut(first, n);
     }
-    int w = Math.min(window, first.scoreDocs.length);
+    int w = Math.min(tuning.rescoreWindow(), first.scoreDocs.length);
     float weight = tuning.phraseBoost();
     QueryRescorer rescorer =
         new QueryRescorer(phrase) {
