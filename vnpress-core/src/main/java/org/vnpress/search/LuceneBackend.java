@@ -252,9 +252,11 @@ public final class LuceneBackend implements SearchBackend {
    * The total and the facets of a search's matches: from the per-reader cache for a search without
    * text (the landing page, facet clicks), else by a drill-sideways pass, on a sample first when
    * the index is large enough for the matches to be many. A pass that counts every match of a text
-   * ranked by score also collects the first hits: one pass over the matches rather than two, where
-   * the hits' pass could not skip much anyway (it was a third of a 100k query's time, as long as
-   * the counting).
+   * ranked by score, with no facet filter, also collects the first hits: one pass over the matches
+   * rather than two, where the hits' pass could not skip much anyway (100k: phrases 11.1 → 8.7 ms
+   * at p50). With a facet filter the two passes stay: drill-sideways then walks every match of the
+   * scoring query, whose words each read four fields where the match query reads two, while the
+   * hits' own pass is led by the filter (100k: words with a filter 9.7 → 11.8 ms in one pass).
    */
   private Counted count(IndexSearcher s, ReaderState st, SearchPlan plan, boolean relaxed)
       throws IOException {
@@ -285,7 +287,7 @@ public final class LuceneBackend implements SearchBackend {
                 bound, true, scaled(sample.facets, lim.sampleStride()), sample.partial, null);
       }
     }
-    if (c == null && !cacheable && !req.byDate() && !isAfter(req, plan)) {
+    if (c == null && !cacheable && !req.byDate() && !isAfter(req, plan) && !drillsDown(req)) {
       int hits = Ranking.collect(plan.depth(), plan.text().phrase(), queries.tuning());
       Query scored = dated(scored(plan, relaxed), req);
       c = drillSideways(s, st, new BudgetQuery(scored, plan.budget()), req, hits);
@@ -373,6 +375,16 @@ public final class LuceneBackend implements SearchBackend {
                     .map(v -> new FacetValue(v.value(), v.label(), v.count() * stride))
                     .toList()));
     return out;
+  }
+
+  /** True when the search filters on a counted facet: its count is a drill-sideways one. */
+  private static boolean drillsDown(SearchRequest req) {
+    for (var e : req.filters().entrySet()) {
+      if (!Fields.FILTER_ONLY.contains(e.getKey()) && !e.getValue().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The base query with the date range, and the facet filters as drill-downs. */
