@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -421,31 +420,6 @@ class SearchPageRoundTwoBrowserTest extends PageTest {
     waitFor().until(d -> urlParams().containsKey("place"));
     settled();
     assertThat(driver.findElement(By.id("filter-place")).getAttribute("value")).isEqualTo(last);
-  }
-
-  @ParameterizedTest
-  @EnumSource(Viewport.class)
-  void theMoreAndAllLinksOfACutListStandApart(Viewport v) {
-    view(v);
-    open("/");
-    settled();
-    if (v == Viewport.PHONE) {
-      driver.findElement(By.id("drawer-toggle")).click();
-      waitFor().until(d -> d.findElement(By.id("facets")).isDisplayed());
-    }
-    // the ward list is cut: "Xem thêm (N)" and "Xem tất cả phường, xã" follow it
-    List<WebElement> links =
-        driver.findElements(By.cssSelector("fieldset[data-facet='place'] button.more"));
-    assertThat(links).hasSize(2);
-    Rectangle a = links.get(0).getRect();
-    Rectangle b = links.get(1).getRect();
-    if (Math.abs(a.getY() - b.getY()) < a.getHeight() / 2) {
-      assertThat(b.getX() - (a.getX() + a.getWidth()))
-          .as("gap between the links")
-          .isGreaterThanOrEqualTo(8);
-    } else {
-      assertThat(b.getY()).isGreaterThanOrEqualTo(a.getY() + a.getHeight());
-    }
   }
 
   // ------------------------------------------------------------------ export and feed
