@@ -168,6 +168,7 @@ class HostileRequestTest {
    * More than 32 MB, however it is sent, is a 413 in JSON that reaches the client, and nothing is
    * written. The server reads and drops what is still coming after it refuses, so that the refusal
    * is not lost to a reset connection (one in fifteen was, on a loaded machine, before it did).
+   * Only for a client with the token: one without it is answered at once.
    */
   @Test
   void bodyOver32MegabytesIs413Json() throws IOException {
@@ -180,14 +181,12 @@ class HostileRequestTest {
               List.of(
                   client.post(big, TOKEN),
                   client.postAskingFirst(big, TOKEN),
-                  client.postChunked(big.getBytes(StandardCharsets.UTF_8), TOKEN),
-                  client.post(big, "not-the-token"));
+                  client.postChunked(big.getBytes(StandardCharsets.UTF_8), TOKEN));
           for (int i = 0; i < answers.size(); i++) {
             Http.Answer r = answers.get(i);
-            assertThat(r.code()).as("answer %d: %s", i, r.body()).isEqualTo(i == 3 ? 401 : 413);
+            assertThat(r.code()).as("answer %d: %s", i, r.body()).isEqualTo(413);
             assertThat(r.contentType()).startsWith("application/json");
-            assertThat(r.json().get("error").asText())
-                .isEqualTo(i == 3 ? "unauthorized" : "too_large");
+            assertThat(r.json().get("error").asText()).isEqualTo("too_large");
           }
           assertThat(client.documents()).isEqualTo(5);
         });

@@ -44,10 +44,12 @@ final class DocumentController {
   }
 
   void post(Context ctx) throws IOException {
+    // a client without the token is answered at once: nothing of its body is read, and a thread
+    // is never held for it
+    authorize(ctx);
     Body body = new Body(ctx::bodyInputStream);
     IngestResult result;
     try {
-      authorize(ctx);
       if (ctx.req().getContentLengthLong() > ServerConfig.MAX_BODY_BYTES) {
         throw tooLarge();
       }
