@@ -82,6 +82,16 @@ public final class StartupBench {
       port = s.getLocalPort();
     }
     String javaBin = ProcessHandle.current().info().command().orElse("java");
+    Path jsa = logDir.toAbsolutePath().resolve("vnpress-serve.jsa");
+    Path classPath = Path.of(System.getProperty("java.class.path"));
+    // as bin/vnpress does: the JVM neither maps nor rewrites an archive of an older jar
+    if (java.nio.file.Files.isRegularFile(classPath)
+        && java.nio.file.Files.exists(jsa)
+        && java.nio.file.Files.getLastModifiedTime(jsa)
+                .compareTo(java.nio.file.Files.getLastModifiedTime(classPath))
+            < 0) {
+      java.nio.file.Files.delete(jsa);
+    }
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -92,7 +102,7 @@ public final class StartupBench {
                 // as bin/vnpress serve: the first start writes the class-data archive, later
                 // starts map it
                 "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + logDir.toAbsolutePath().resolve("vnpress-serve.jsa"),
+                "-XX:SharedArchiveFile=" + jsa,
                 "-Xmx" + xmx,
                 "-cp",
                 System.getProperty("java.class.path"),
