@@ -820,33 +820,18 @@ function renderTakeAway(total) {
 
 // ---------------------------------------------------------------- document view
 
-async function showDocument() {
-  el.searchView.hidden = true;
-  el.docView.hidden = false;
-  setDrawer(false);
-  abortInflight();
-  const seq = ++requestSeq;
-  const controller = new AbortController();
-  inflight = controller;
+function showDocument() {
   // Back goes to the exact search the reader came from when there is one, else to a search for the query.
   const from = history.state && history.state.from;
   const backUrl = from && !from.includes('doc=') ? from : stateToUrl(newState(state.q));
-  setPhase('loading');
-  renderDocumentMessage(el.docView, 'Đang tải văn bản…', backUrl, false);
-  try {
-    const doc = await api.getDocument(state.doc, controller.signal);
-    if (seq !== requestSeq) return;
-    const heading = renderDocument(el.docView, doc, state.q, backUrl);
-    heading.focus();
-    window.scrollTo(0, 0);
-    setPhase('ready');
-    restorePosition();
-  } catch (e) {
-    if (e.name === 'AbortError' || seq !== requestSeq) return;
-    if (e.status === 404) renderDocumentNotFound(el.docView, state.doc, e.message, backUrl);
-    else renderDocumentMessage(el.docView, e.message, backUrl, true);
-    setPhase('error');
-  }
+  const id = state.doc;
+  return showView(
+    (signal) => api.getDocument(id, signal),
+    (doc, back) => renderDocument(el.docView, doc, state.q, back),
+    'Đang tải văn bản…',
+    backUrl,
+    (e, back) => (e.status === 404 ? renderDocumentNotFound(el.docView, id, e.message, back) : renderDocumentMessage(el.docView, e.message, back, true)),
+  );
 }
 
 // ---------------------------------------------------------------- citation and person views
@@ -857,8 +842,11 @@ function viewBackUrl() {
   return from && !/[?&](doc|cite|who)=/.test(from) ? from : '/';
 }
 
-/** Shows a view of the API (citations, a person) in the document pane. */
-async function showView(load, render, loadingText) {
+/**
+ * Shows what the API answers (a document, its citations, a person) in the document pane: a loading
+ * line first, then the view with the focus on its heading, or what went wrong.
+ */
+async function showView(load, render, loadingText, backUrl = viewBackUrl(), failed = (e, back) => renderDocumentMessage(el.docView, e.message, back, true)) {
   el.searchView.hidden = true;
   el.docView.hidden = false;
   setDrawer(false);
@@ -866,7 +854,6 @@ async function showView(load, render, loadingText) {
   const seq = ++requestSeq;
   const controller = new AbortController();
   inflight = controller;
-  const backUrl = viewBackUrl();
   setPhase('loading');
   renderDocumentMessage(el.docView, loadingText, backUrl, false);
   try {
@@ -879,7 +866,7 @@ async function showView(load, render, loadingText) {
     restorePosition();
   } catch (e) {
     if (e.name === 'AbortError' || seq !== requestSeq) return;
-    renderDocumentMessage(el.docView, e.message, backUrl, true);
+    failed(e, backUrl);
     setPhase('error');
   }
 }
