@@ -23,6 +23,11 @@ public record DocumentRef(
     Integer year,
     String term) {
 
+  /** The same reference with the given term. */
+  public DocumentRef withTerm(String term) {
+    return new DocumentRef(value, type, typeLabel, issuer, issuerLabel, level, year, term);
+  }
+
   /** A reference without a stated term. */
   public DocumentRef(
       String value,

@@ -168,18 +168,7 @@ public final class Extractor {
     List<DocumentRef> refs = new ArrayList<>();
     for (DocumentRef d : r.documents()) {
       DocumentRef f = fresh.get(d.value());
-      refs.add(
-          d.term() == null && f != null && f.term() != null
-              ? new DocumentRef(
-                  d.value(),
-                  d.type(),
-                  d.typeLabel(),
-                  d.issuer(),
-                  d.issuerLabel(),
-                  d.level(),
-                  d.year(),
-                  f.term())
-              : d);
+      refs.add(d.term() == null && f != null && f.term() != null ? d.withTerm(f.term()) : d);
     }
     return withFacts(r.withDocuments(refs));
   }
