@@ -287,7 +287,11 @@ public final class LuceneBackend implements SearchBackend {
                 bound, true, scaled(sample.facets, lim.sampleStride()), sample.partial, null);
       }
     }
-    if (c == null && !cacheable && !req.byDate() && !isAfter(req, plan) && !drillsDown(req)) {
+    if (c == null
+        && !cacheable
+        && !req.byDate()
+        && !isAfter(req, plan)
+        && drillDowns(req).isEmpty()) {
       int hits = Ranking.collect(plan.depth(), plan.text().phrase(), queries.tuning());
       Query scored = dated(scored(plan, relaxed), req);
       c = drillSideways(s, st, new BudgetQuery(scored, plan.budget()), req, hits);
@@ -377,26 +381,18 @@ public final class LuceneBackend implements SearchBackend {
     return out;
   }
 
-  /** True when the search filters on a counted facet: its count is a drill-sideways one. */
-  private static boolean drillsDown(SearchRequest req) {
-    for (var e : req.filters().entrySet()) {
-      if (!Fields.FILTER_ONLY.contains(e.getKey()) && !e.getValue().isEmpty()) {
-        return true;
-      }
-    }
-    return false;
+  /** The facet filters that are drill-downs: all but those of the filter-only dimensions. */
+  private static Map<String, List<String>> drillDowns(SearchRequest req) {
+    Map<String, List<String>> out = new LinkedHashMap<>(req.filters());
+    out.keySet().removeAll(Fields.FILTER_ONLY);
+    out.values().removeIf(List::isEmpty);
+    return out;
   }
 
   /** The base query with the date range, and the facet filters as drill-downs. */
   private DrillDownQuery drillDown(Query base, SearchRequest req) {
     DrillDownQuery ddq = new DrillDownQuery(config, filterOnly(base, req));
-    req.filters()
-        .forEach(
-            (dim, values) -> {
-              if (!Fields.FILTER_ONLY.contains(dim)) {
-                values.forEach(v -> ddq.add(dim, v));
-              }
-            });
+    drillDowns(req).forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
     return ddq;
   }
 
